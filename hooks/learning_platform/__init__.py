@@ -1,0 +1,6 @@
+"""The learning platform's content model, free of any site-generator import.
+
+Everything here takes plain data (paths, text, dicts) and returns plain data, so
+it is tested in milliseconds and survives a change of engine: only
+`hooks/site_hooks.py` knows about MkDocs.
+"""

@@ -1,0 +1,230 @@
+"""Refuse content that would run script in a reader's browser.
+
+Python-Markdown passes raw HTML, `{ onclick=... }` attribute lists and
+`javascript:` links through unchanged, so every page is checked twice:
+
+- `scan_markdown_source` reads the file a contributor wrote (front matter and
+  text, code blocks excepted) and names the line, with what to write instead;
+- `scan_html` reads the HTML a page turned into, so nothing written in a way the
+  first check did not foresee reaches a reader.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Iterator
+
+from .errors import ContentError
+
+# Elements that run script or load another document; none is needed on this site.
+FORBIDDEN_ELEMENTS = {
+    "script": "Remove the <script> element: pages on this site never run code.",
+    "iframe": "Embedded frames are not allowed: link to the page instead, [title](https://...).",
+    "frame": "Frames are not allowed: link to the page instead, [title](https://...).",
+    "frameset": "Frames are not allowed: link to the page instead, [title](https://...).",
+    "object": "Embedded objects are not allowed: link to the file instead, [title](https://...).",
+    "embed": "Embedded objects are not allowed: link to the file instead, [title](https://...).",
+    "applet": "Applets are not allowed: link to the file instead, [title](https://...).",
+    "base": "The <base> element changes where every link goes and is not allowed: remove it.",
+    "meta": "A <meta> element in a page can redirect readers and is not allowed: remove it.",
+}
+URL_ATTRIBUTES = (
+    "href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster",
+    "background", "lowsrc", "dynsrc", "cite", "longdesc", "ping", "srcset", "content",
+)
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
+SCHEME_ADVICE = {
+    "javascript:": "Links must lead to a web page: write [text](https://...).",
+    "vbscript:": "Links must lead to a web page: write [text](https://...).",
+    "data:": "Save the file beside the page and link to it, e.g. ![description](diagram.png).",
+}
+EVENT_ADVICE = (
+    "Remove the event attribute: pages on this site never run code; "
+    "a link needs none: write [text](https://...)."
+)
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+_OPEN_TAG_NAME = re.compile(r"<\s*([a-zA-Z][\w:-]*)")
+_ATTRIBUTE = re.compile(
+    r"""(?:^|[\s"'/;{])([^\s"'<>/=;{}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>{}]+)""", re.DOTALL
+)
+_ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
+_EVENT_NAME = re.compile(r"^on[a-z]+$", re.IGNORECASE)
+_MARKDOWN_URL = re.compile(
+    r"\]\(\s*<?(?P<inline>[^)\s>]*)"  # [text](url) and ![alt](url)
+    r"|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>\S+?)>?(?:\s|$)"  # [id]: url
+    r"|<(?P<autolink>[a-zA-Z][\w+.-]*:[^\s<>]*)>",  # <scheme:...>
+    re.MULTILINE,
+)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
+
+
+# -- shared predicates ----------------------------------------------------------
+
+
+def dangerous_scheme(url: str) -> str | None:
+    """The script-running scheme `url` starts with, as a browser would read it."""
+    cleaned = _INVISIBLE.sub("", html.unescape(html.unescape(url))).lower()
+    for scheme in DANGEROUS_SCHEMES:
+        if cleaned.startswith(scheme):
+            return scheme
+    return None
+
+
+def dangerous_text(value: str) -> str | None:
+    """Why a front matter text would run script when shown on a page, or None."""
+    for match in _TAG.finditer(html.unescape(value)):
+        name = match.group(1).lower()
+        if name in FORBIDDEN_ELEMENTS:
+            return FORBIDDEN_ELEMENTS[name]
+        for attribute, _ in _ATTRIBUTE.findall(match.group(2)):
+            if _EVENT_NAME.match(attribute):
+                return EVENT_ADVICE
+    if dangerous_scheme(value.strip()):
+        return SCHEME_ADVICE[dangerous_scheme(value.strip())]
+    return None
+
+
+# -- the Markdown source ----------------------------------------------------------
+
+
+def scan_markdown_source(path: str, text: str) -> list[ContentError]:
+    """Every script-carrying construct in a page's source, with its line."""
+    text = text.replace("\r\n", "\n")
+    masked = _mask_code(text)
+    front_matter_end = _front_matter_end(text)
+    errors: dict[tuple[int, str], ContentError] = {}
+
+    def report(position: int, snippet: str, problem: str, advice: str) -> None:
+        line = text.count("\n", 0, position) + 1
+        field = _field_at(text, line) if line <= front_matter_end else "text"
+        key = (line, problem)
+        if key not in errors:
+            errors[key] = ContentError(path, line, field, _short(snippet), problem, advice)
+
+    for position, snippet, problem, advice in _findings(masked):
+        report(position, snippet, problem, advice)
+    return list(errors.values())
+
+
+def _findings(text: str) -> Iterator[tuple[int, str, str, str]]:
+    for match in _TAG.finditer(text):
+        name = match.group(1).lower()
+        if name in FORBIDDEN_ELEMENTS and not match.group(0).lstrip("< \t").startswith("/"):
+            yield match.start(), match.group(0), f"<{name}> is not allowed", FORBIDDEN_ELEMENTS[name]
+        yield from _attribute_findings(match.group(2), match.start(2))
+    for match in _ATTR_LIST.finditer(text):
+        yield from _attribute_findings(match.group(1), match.start(1))
+    for match in _MARKDOWN_URL.finditer(text):
+        url = match.group("inline") or match.group("reference") or match.group("autolink") or ""
+        scheme = dangerous_scheme(url)
+        if scheme:
+            yield match.start(), match.group(0), f"a '{scheme}' link is not allowed", SCHEME_ADVICE[scheme]
+    # A tag name the tag pattern cannot close (e.g. "<script" at the end of a line).
+    for match in _OPEN_TAG_NAME.finditer(text):
+        name = match.group(1).lower()
+        if name in FORBIDDEN_ELEMENTS:
+            yield match.start(), match.group(0), f"<{name}> is not allowed", FORBIDDEN_ELEMENTS[name]
+
+
+def _attribute_findings(attributes: str, offset: int) -> Iterator[tuple[int, str, str, str]]:
+    for match in _ATTRIBUTE.finditer(attributes):
+        name, value = match.group(1), match.group(2)
+        position = offset + match.start(1)
+        if _EVENT_NAME.match(name):
+            yield position, f"{name}={value}", f"the event attribute '{name}' is not allowed", EVENT_ADVICE
+        elif name.lower() in URL_ATTRIBUTES:
+            scheme = dangerous_scheme(value.strip("\"'"))
+            if scheme:
+                yield position, f"{name}={value}", f"a '{scheme}' address is not allowed", SCHEME_ADVICE[scheme]
+
+
+def _mask_code(text: str) -> str:
+    """Blank out fenced code blocks and code spans, keeping line numbers."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            lines[index] = ""
+        elif fence is not None:
+            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
+                fence = None
+            lines[index] = ""
+    masked = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), masked)
+
+
+def _front_matter_end(text: str) -> int:
+    if not text.startswith("---"):
+        return 0
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
+def _field_at(text: str, line: int) -> str:
+    lines = text.split("\n")
+    for number in range(line, 1, -1):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", lines[number - 1])
+        if match:
+            return match.group(1)
+    return "front matter"
+
+
+def _short(snippet: str) -> str:
+    snippet = " ".join(snippet.split())
+    return snippet if len(snippet) <= 80 else snippet[:77] + "..."
+
+
+# -- the HTML a page became ------------------------------------------------------
+
+
+def scan_html(html_text: str) -> list[str]:
+    """Descriptions of every script-carrying element or attribute in `html_text`."""
+    problems = []
+    for match in _TAG.finditer(html_text):
+        if match.group(0).lstrip("< \t").startswith("/"):
+            continue
+        name = match.group(1).lower()
+        if name in FORBIDDEN_ELEMENTS:
+            problems.append(f"<{name}> element: {FORBIDDEN_ELEMENTS[name]}")
+        for attribute in _ATTRIBUTE.finditer(match.group(2)):
+            attribute_name, value = attribute.group(1), attribute.group(2).strip("\"'")
+            if _EVENT_NAME.match(attribute_name):
+                problems.append(f"{attribute_name}= attribute on <{name}>: {EVENT_ADVICE}")
+            elif attribute_name.lower() in URL_ATTRIBUTES:
+                scheme = dangerous_scheme(value)
+                if scheme:
+                    problems.append(
+                        f"'{scheme}' address in {attribute_name}= on <{name}>: {SCHEME_ADVICE[scheme]}"
+                    )
+    return problems
+
+
+def scan_values(path: str, front_matter_text: str, values: Any, field: str = "") -> list[ContentError]:
+    """Front matter values (after YAML unescaping) that would run script."""
+    from .frontmatter import field_line
+
+    errors = []
+    if isinstance(values, dict):
+        for key, value in values.items():
+            errors.extend(scan_values(path, front_matter_text, value, f"{field}.{key}" if field else str(key)))
+    elif isinstance(values, list):
+        for index, value in enumerate(values):
+            errors.extend(scan_values(path, front_matter_text, value, f"{field}[{index + 1}]"))
+    elif isinstance(values, str):
+        advice = dangerous_text(values)
+        if advice:
+            top = field.split(".")[0].split("[")[0]
+            errors.append(
+                ContentError(
+                    path, field_line(front_matter_text, top, values) or field_line(front_matter_text, top),
+                    field, _short(values), "this value would run script in a reader's browser", advice,
+                )
+            )
+    return errors

@@ -1,0 +1,40 @@
+"""Serbian Cyrillic to Latin, letter by letter.
+
+Cyrillic to Latin is unambiguous (Latin to Cyrillic is not: "injekcija" keeps
+n+j). Digraph letters take a capital second letter only when the whole word is
+in capitals: Љубљана → Ljubljana, ЊЕГОШ → NJEGOŠ.
+"""
+from __future__ import annotations
+
+import re
+
+_LOWER = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
+    "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+}
+_DIGRAPHS = {"Љ": "Lj", "Њ": "Nj", "Џ": "Dž"}
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")
+
+
+def _word(word: str) -> str:
+    all_capitals = len(word) > 1 and word.isupper()
+    out = []
+    for letter in word:
+        lower = letter.lower()
+        latin = _LOWER.get(lower)
+        if latin is None:
+            out.append(letter)
+        elif letter == lower:
+            out.append(latin)
+        elif all_capitals:
+            out.append(latin.upper())
+        else:
+            out.append(_DIGRAPHS.get(letter, latin.capitalize()))
+    return "".join(out)
+
+
+def serbian_cyrillic_to_latin(text: str) -> str:
+    """Transliterate every Serbian Cyrillic word in `text`; other text is unchanged."""
+    return _CYRILLIC_WORD.sub(lambda match: _word(match.group(0)), text)

@@ -1,0 +1,160 @@
+"""MkDocs adapter: the only module that knows MkDocs.
+
+Each event is a few lines that hand plain values to `learning_platform` and put
+its answer back. Replacing the site generator means replacing this file.
+
+MkDocs runs every event once per language (mkdocs-static-i18n builds the
+languages one after another inside the first build), so the library is cached
+by the state of the files on disk, not by build, and everything per language is
+keyed by the language being built.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from learning_platform import catalogue, render
+from learning_platform.errors import ContentErrors
+from learning_platform.model import Library, Module, Practice, Action, Commitment, load_library, markdown_files
+from learning_platform.official import load_official_texts
+from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
+
+_library: Library | None = None
+_signature: tuple | None = None
+_html_problems: list[str] = []
+
+# Section pages whose whole generated body comes from one renderer.
+SECTION_RENDERERS = {
+    render.COMMITMENTS_INDEX: render.commitments_index,
+    render.ACTIONS_INDEX: render.actions_index,
+    render.PRACTICES_INDEX: render.practices_index,
+    render.MODULES_INDEX: render.modules_index,
+    render.COVERAGE: render.coverage_matrix,
+    render.CATALOGUE: render.catalogue_page,
+}
+
+
+# -- hooks ----------------------------------------------------------------------------
+
+
+def on_pre_build(config: Any) -> None:
+    global _html_problems
+    _html_problems = []
+    _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
+
+
+def on_files(files: Files, config: Any) -> Files:
+    # Runs after mkdocs-static-i18n (-100) has picked this language's files.
+    lang = current_language(config)
+    lib = _ensure_loaded(config)
+    base = (config.site_url or "/")
+    for path, content in (
+        (render.CATALOGUE_FILES[0], catalogue.catalogue_json(lib, lang, base)),
+        (render.CATALOGUE_FILES[1], catalogue.catalogue_csv(lib, lang, base)),
+    ):
+        generated = File.generated(config, path, content=content)
+        if lang != DEFAULT_LANGUAGE:
+            generated.dest_uri = f"{lang}/{path}"
+        files.append(generated)
+    return files
+
+
+on_files = event_priority(-200)(on_files)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    lang = current_language(config)
+    lib = _ensure_loaded(config)
+    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    entry = lib.pages.get(path)
+    if entry is None:  # every page was validated; a missing one means a generated file
+        return markdown
+    if lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing":
+        # The English original is already indexed; a copy per language only adds noise.
+        page.meta["search"] = {"exclude": True}
+    ctx = render.Context(lib, lang, render.Links(path))
+    before = [render.translation_banner(lib, entry, lang, render.url_of(path, lang)),
+              render.official_wording(lib, entry, lang)]
+    after = []
+    if isinstance(entry, Practice):
+        before.append(render.practice_panel(ctx, entry))
+        after += [render.practice_modules(ctx, entry), render.sources_section(ctx, entry)]
+    elif isinstance(entry, Module):
+        before.append(render.module_panel(ctx, entry))
+        after.append(render.sources_section(ctx, entry))
+    elif isinstance(entry, Action):
+        after.append(render.action_references(ctx, entry))
+    elif isinstance(entry, Commitment):
+        after.append(render.commitment_actions(ctx, entry))
+    elif path in SECTION_RENDERERS:
+        after.append(SECTION_RENDERERS[path](ctx))
+    text = "".join(before) + markdown.rstrip() + "\n\n" + "\n".join(part for part in after if part)
+    return text + render.kosovo_footnote(lib, text, lang)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    from learning_platform.safety import scan_html
+
+    for problem in scan_html(html):
+        _html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
+    lang = current_language(config)
+    if lang != DEFAULT_LANGUAGE and getattr(page.file, "locale", lang) == DEFAULT_LANGUAGE:
+        # English text under another language's address: tell screen readers.
+        return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'
+    return html
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    if _html_problems:
+        raise PluginError(
+            "The site was not built: these pages would run script in a reader's browser.\n"
+            + "\n".join(_html_problems)
+        )
+    return env
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def current_language(config: Any) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def library() -> Library:
+    if _library is None:
+        raise PluginError("The content library was not loaded")
+    return _library
+
+
+def _ensure_loaded(config: Any) -> Library:
+    """Load and validate every page once per state of the files on disk."""
+    global _library, _signature
+    docs_dir = Path(config.docs_dir)
+    signature = _files_signature(docs_dir)
+    if _library is not None and signature == _signature:
+        return _library
+    load_vocabulary.cache_clear()
+    load_official_texts.cache_clear()
+    try:
+        _library = load_library(docs_dir)
+    except ContentErrors as errors:
+        _library = None
+        raise PluginError(errors.report()) from None
+    _signature = signature
+    return _library
+
+
+def _files_signature(docs_dir: Path) -> tuple:
+    paths = [docs_dir / path for path in markdown_files(docs_dir)]
+    paths += sorted(DATA_DIR.glob("*.yml"))
+    signature = []
+    for path in paths:
+        stat = os.stat(path)
+        signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
