@@ -365,8 +365,12 @@ def coverage_matrix(ctx: Context) -> str:
     """Actions × partners: each count links to the practices behind it; gaps show."""
     library = ctx.library
     partners = list(library.vocabulary.partners)
+    # Codes keep the table narrow enough for a phone; the legend names each partner.
     header = [ctx.t("matrix.column.action"),
-              *(md(ctx.label("partners", code)) for code in partners), ctx.t("matrix.column.all")]
+              *(f'<abbr title="{html.escape(ctx.label("partners", code))}">{code}</abbr>'
+                + ("\\*" if ctx.label("partners", code).endswith("*") else "") for code in partners),
+              ctx.t("matrix.column.all")]
+    legend = " · ".join(f"**{code}** {md(ctx.label('partners', code))}" for code in partners)
     gap = f'<span class="coverage-gap" title="{html.escape(ctx.t("matrix.gap"))}">—</span>'
     rows, details = [], []
     for action in library.actions.values():
@@ -383,7 +387,9 @@ def coverage_matrix(ctx: Context) -> str:
     parts = [
         f"## {ctx.t('matrix.heading')}",
         ctx.t("matrix.explanation"),
-        table(header, rows),
+        legend,
+        f'<div class="coverage-matrix" markdown>\n\n{table(header, rows)}\n\n</div>',
+
         f"## {ctx.t('matrix.details.heading')}",
         *details,
     ]
