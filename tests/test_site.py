@@ -1,0 +1,386 @@
+"""The built site, all six languages: what a reader sees and what a tool downloads.
+
+Expected values are worked out here from the pages' front matter with plain
+YAML, independently of the hooks that generate the site.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, REPO, build, make_project
+
+PARTNERS = ("AL", "BA", "XK", "ME", "MK", "RS")
+KOSOVO_FOOTNOTE = "This designation is without prejudice to positions on status"
+
+
+# -- an independent reading of the content ------------------------------------------
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def practices(docs: Path = REPO / "docs") -> dict[str, dict]:
+    return {
+        path.stem: front_matter(path)
+        for path in sorted((docs / "practices").glob("*.md"))
+        if path.name != "index.md" and path.stem.count(".") == 0
+    }
+
+
+def modules(docs: Path = REPO / "docs") -> dict[str, dict]:
+    return {
+        path.stem: front_matter(path)
+        for path in sorted((docs / "modules").glob("*.md"))
+        if path.name != "index.md" and path.stem.count(".") == 0
+    }
+
+
+def commitment_of(action: int) -> int:
+    return 1 if action <= 5 else 2 if action <= 14 else 3
+
+
+# -- reading built pages ------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """Links, ids and elements of one built page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (href, text)
+        self.ids: set[str] = set()
+        self.states: list[str] = []
+        self.html_lang = None
+        self._href = None
+        self._text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if "data-translation-state" in attributes:
+            self.states.append(attributes["data-translation-state"])
+        if tag == "a" and "href" in attributes:
+            self._href, self._text = attributes["href"], []
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._text).strip()))
+            self._href = None
+
+
+def page_at(site: Path, url: str) -> tuple[Path, Page]:
+    path = site / url / "index.html"
+    return path, Page(path.read_text(encoding="utf-8"))
+
+
+def targets(site: Path, url: str, page: Page) -> set[str]:
+    """Site URLs (with fragment) that a page links to, resolved from `url`."""
+    found = set()
+    for href, _text in page.links:
+        if href.startswith(("http:", "https:", "mailto:")):
+            continue
+        found.add(urljoin("/" + url, href).lstrip("/"))
+    return found
+
+
+def generated_section(html: str, heading_id: str) -> str:
+    """The HTML from a heading with this id to the next h2."""
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("<h2", start)
+    return html[start:] if end < 0 else html[start:end]
+
+
+# -- every language, every page -------------------------------------------------------------
+
+
+def english_urls(site: Path) -> list[str]:
+    urls = []
+    for path in site.rglob("index.html"):
+        url = path.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url + "/"
+        if url.split("/")[0] not in LANGUAGES and url != "search/":
+            urls.append(url)
+    return sorted(urls)
+
+
+def test_all_six_language_trees_are_built_with_their_html_lang(built_site):
+    for lang in LANGUAGES:
+        prefix = "" if lang == "en" else f"{lang}/"
+        _, page = page_at(built_site, prefix)
+        assert page.html_lang == lang
+
+
+def test_every_page_exists_in_every_language_with_one_translation_state(built_site):
+    urls = english_urls(built_site)
+    assert len(urls) >= 3 + 21 + 10 + 3
+    for lang in LANGUAGES[1:]:
+        for url in urls:
+            _, page = page_at(built_site, f"{lang}/{url}")
+            assert page.html_lang == lang, url
+            assert len(page.states) == 1, (lang, url, page.states)
+            assert page.states[0] in ("missing", "machine", "outdated", "reviewed")
+
+
+def test_english_pages_carry_no_translation_state(built_site):
+    for url in english_urls(built_site):
+        _, page = page_at(built_site, url)
+        assert page.states == [], url
+
+
+def test_untranslated_page_says_so_in_the_readers_language(built_site):
+    path, page = page_at(built_site, "sq/actions/16/")
+    html = path.read_text(encoding="utf-8")
+    assert page.states == ["missing"]
+    assert "nuk është përkthyer" in html  # Albanian: "has not been translated"
+    assert "../../../actions/16/" in [href for href, _ in page.links]
+
+
+# -- generated cross-references ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_commitment_page_lists_exactly_its_actions(built_site, lang):
+    prefix = "" if lang == "en" else f"{lang}/"
+    for commitment in (1, 2, 3):
+        path, page = page_at(built_site, f"{prefix}commitments/{commitment}/")
+        section = generated_section(path.read_text(encoding="utf-8"), "actions-under-this-commitment")
+        linked = {int(n) for n in re.findall(r'href="\.\./\.\./actions/(\d+)/"', section)}
+        expected = {n for n in range(1, 22) if commitment_of(n) == commitment}
+        assert linked == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "mk", "sr-Latn"])
+def test_each_action_page_lists_the_practices_and_modules_that_reference_it(built_site, lang):
+    prefix = "" if lang == "en" else f"{lang}/"
+    by_action: dict[int, set[str]] = defaultdict(set)
+    for slug, meta in practices().items():
+        for number in meta["actions"]:
+            by_action[number].add(f"practices/{slug}/")
+    for slug, meta in modules().items():
+        for number in meta["actions"]:
+            by_action[number].add(f"modules/{slug}/")
+    for number in range(1, 22):
+        url = f"{prefix}actions/{number}/"
+        path, page = page_at(built_site, url)
+        html = path.read_text(encoding="utf-8")
+        section = html[html.index('id="practices-for-this-action"'):]
+        linked = {
+            target.removeprefix(prefix) for target in targets(built_site, url, Page(section))
+            if re.match(rf"^{re.escape(prefix)}(practices|modules)/[a-z0-9-]+/$", target)
+        }
+        assert linked == by_action[number], number
+
+
+def test_practice_panel_links_actions_commitments_partners_groups_and_objectives(built_site):
+    for slug, meta in practices().items():
+        url = f"practices/{slug}/"
+        path, page = page_at(built_site, url)
+        panel = path.read_text(encoding="utf-8").split('class="admonition facts"', 1)[1].split("</div>", 1)[0]
+        linked = targets(built_site, url, Page(panel))
+        for number in meta["actions"]:
+            assert f"actions/{number}/" in linked
+            assert f"commitments/{commitment_of(number)}/" in linked
+        for code in meta.get("partners", []):
+            assert f"practices/#partner-{code.lower()}" in linked
+        for group in meta.get("target_groups", []):
+            assert f"practices/#target-group-{group}" in linked
+        for objective in meta.get("gcm_objectives", []):
+            assert f"practices/#gcm-{objective}" in linked
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    ids_cache: dict[str, set[str]] = {}
+    for lang in ("", "bs/"):
+        for url in english_urls(built_site):
+            _, page = page_at(built_site, lang + url)
+            for target in targets(built_site, lang + url, page):
+                address, _, fragment = target.partition("#")
+                file = built_site / address
+                if address == "" or address.endswith("/"):
+                    file = file / "index.html"
+                assert file.exists(), (lang + url, target)
+                if fragment and file.suffix == ".html":
+                    if address not in ids_cache:
+                        ids_cache[address] = Page(file.read_text(encoding="utf-8")).ids
+                    assert fragment in ids_cache[address], (lang + url, target)
+
+
+def test_coverage_matrix_counts_practices_per_action_and_partner(built_site):
+    expected: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for slug, meta in practices().items():
+        for number in meta["actions"]:
+            for code in meta.get("partners", []):
+                expected[(number, code)].add(slug)
+    for lang in ("", "sr/"):
+        path, page = page_at(built_site, f"{lang}coverage/")
+        html = path.read_text(encoding="utf-8")
+        for number in range(1, 22):
+            for code in PARTNERS:
+                anchor = f"a-{number}-{code.lower()}"
+                count = len(expected[(number, code)])
+                if count:
+                    assert f'<a href="#{anchor}">{count}</a>' in html
+                    start = html.index(f'id="{anchor}"')
+                    listed = html[start:re.compile(r"<h[1-4]").search(html, start).start()]
+                    listed_slugs = set(re.findall(r"practices/([a-z0-9-]+)/", listed))
+                    assert listed_slugs == expected[(number, code)], anchor
+                else:
+                    assert f'href="#{anchor}"' not in html
+        empty_cells = sum(1 for n in range(1, 22) for code in PARTNERS if not expected.get((n, code)))
+        empty_actions = sum(1 for n in range(1, 22) if not any(n in m["actions"] for m in practices().values()))
+        assert html.count('class="coverage-gap"') == empty_cells + empty_actions
+
+
+# -- catalogue ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalogue_json_and_csv_list_every_practice_per_language(built_site, lang):
+    prefix = "" if lang == "en" else f"{lang}/"
+    expected = practices()
+    document = json.loads((built_site / prefix / "catalogue/practices.json").read_text(encoding="utf-8"))
+    assert document["language"] == lang
+    assert {record["slug"] for record in document["practices"]} == set(expected)
+    for record in document["practices"]:
+        meta = expected[record["slug"]]
+        assert record["actions"] == sorted(meta["actions"])
+        assert record["partners"] == meta.get("partners", [])
+        assert record["url"] == f"/{prefix}practices/{record['slug']}/"
+        assert record["translation_state"] == ("reviewed" if lang == "en" else "missing")
+    text = (built_site / prefix / "catalogue/practices.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["slug"] for row in rows} == set(expected)
+    for row in rows:
+        assert row["actions"] == ";".join(str(n) for n in sorted(expected[row["slug"]]["actions"]))
+
+
+def test_catalogue_page_links_both_downloads(built_site):
+    _, page = page_at(built_site, "mk/catalogue/")
+    hrefs = {href for href, _ in page.links}
+    assert {"practices.json", "practices.csv"} <= hrefs
+
+
+# -- official wording, footnote, privacy, search ---------------------------------------------------
+
+
+def test_official_wording_is_quoted_verbatim_from_the_source_documents():
+    texts = yaml.safe_load((REPO / "data/official_texts.yml").read_text(encoding="utf-8"))
+    normal = lambda text: re.sub(r"\s+", " ", text).strip()  # noqa: E731
+    declaration = normal((REPO / "sources/001_6194b2c1db6ddb8a.txt").read_text(encoding="utf-8"))
+    action_plan = normal((REPO / "sources/003_f530447042aca622.txt").read_text(encoding="utf-8"))
+    for commitment in texts["commitments"].values():
+        for text in [commitment["declaration"], *commitment["points"]]:
+            assert normal(text) in declaration
+    assert len(texts["actions"]) == 21
+    for action in texts["actions"].values():
+        assert normal(action["text"]) in action_plan
+
+
+def test_action_page_shows_official_wording_as_a_quotation_with_its_source(built_site):
+    html = (built_site / "actions/18/index.html").read_text(encoding="utf-8")
+    quote = html.split('<figure class="official-wording">', 1)[1].split("</figure>", 1)[0]
+    assert "<blockquote" in quote and "Launch an informal learning platform" in quote
+    assert "<cite>Action Plan for Sustainable Migration Governance in the Western Balkans 2023-2025, action 18</cite>" in quote
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_naming_kosovo_carries_the_footnote(built_site, lang):
+    prefix = "" if lang == "en" else f"{lang}/"
+    checked = 0
+    for url in english_urls(built_site):
+        path = built_site / prefix / url / "index.html"
+        html = path.read_text(encoding="utf-8")
+        article = html.split('<article', 1)[1].split("</article>", 1)[0]
+        if re.search(r"Kosov|Косов", re.sub(r'id="kosovo-footnote"[^<]*', "", article)):
+            assert KOSOVO_FOOTNOTE in article, url
+            checked += 1
+    assert checked >= 3  # home, about and the coverage matrix name Kosovo at least
+
+
+def test_no_page_requests_a_third_party_host(built_site):
+    external = re.compile(r'<(?:link|script|img|iframe)[^>]+(?:href|src)="(?:https?:)?//', re.IGNORECASE)
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not external.search(html), path
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+
+
+def test_untranslated_copies_stay_out_of_the_search_index(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("practices/") for location in locations)
+    assert not [loc for loc in locations if loc.split("/")[0] in LANGUAGES[1:]]
+
+
+def test_page_size_does_not_carry_the_whole_menu(built_site):
+    # navigation.prune: a practice page carries no link to unrelated practices.
+    html = (built_site / "practices/cultural-mediation/index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "forced-return-monitoring" not in nav
+
+
+# -- a contributor adds one practice --------------------------------------------------------------
+
+
+NEW_PRACTICE = """---
+title: Zzz test practice on return interviews
+summary: A practice added by the test suite to check that one new file reaches every generated list.
+kind: tool
+actions: [19]
+partners: [ME]
+target_groups: [returnees]
+gcm_objectives: [21]
+sources:
+  - title: Skopje Declaration (2022)
+    url: https://example.org/skopje-declaration
+updated: 2026-11-23
+---
+
+## What it is
+
+Text of the practice.
+"""
+
+
+def test_adding_one_practice_file_updates_every_generated_list_in_every_language(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "docs/practices/zzz-test-practice.md").write_text(NEW_PRACTICE, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for lang in LANGUAGES:
+        prefix = "" if lang == "en" else f"{lang}/"
+        action = (site / prefix / "actions/19/index.html").read_text(encoding="utf-8")
+        assert 'href="../../practices/zzz-test-practice/"' in action
+        commitment = (site / prefix / "commitments/3/index.html").read_text(encoding="utf-8")
+        row = commitment.split('href="../../actions/19/"', 1)[1].split("</tr>", 1)[0]
+        before = sum(1 for meta in practices().values() if 19 in meta["actions"])
+        assert f"<td>{before + 1}</td>" in row
+        matrix = (site / prefix / "coverage/index.html").read_text(encoding="utf-8")
+        assert 'href="#a-19-me"' in matrix
+        assert "zzz-test-practice" in generated_section(matrix, "a-19-me")
+        document = json.loads((site / prefix / "catalogue/practices.json").read_text(encoding="utf-8"))
+        assert "zzz-test-practice" in {record["slug"] for record in document["practices"]}
+        assert "zzz-test-practice" in (site / prefix / "catalogue/practices.csv").read_text(encoding="utf-8")
+        index = (site / prefix / "practices/index.html").read_text(encoding="utf-8")
+        assert "zzz-test-practice" in index
