@@ -264,10 +264,10 @@ def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
 
 LAUNCHER = (
     "import resource, runpy, sys\n"
+    "out = sys.argv[1]; sys.argv = ['mkdocs'] + sys.argv[2:]\n"
     "def report():\n"
     "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    open(sys.argv[1], 'w').write(str(peak))\n"
-    "out = sys.argv[1]; sys.argv = ['mkdocs'] + sys.argv[2:]\n"
+    "    open(out, 'w').write(str(peak))\n"
     "try:\n"
     "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
     "finally:\n"

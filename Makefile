@@ -1,0 +1,39 @@
+# Two commands on a fresh machine (see README):
+#   make serve   installs what the site needs and serves it with live reload
+#   make test    installs everything (Debian's chromium included) and runs every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench
+
+serve: $(STAMPS)/site-deps
+	$(PY) -m mkdocs serve --livereload
+
+build: $(STAMPS)/site-deps
+	$(PY) -m mkdocs build --strict
+
+test: $(STAMPS)/test-deps $(STAMPS)/chromium
+	$(PY) -m pytest
+
+bench: $(STAMPS)/site-deps
+	$(PY) bench/benchmark.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMPS)/site-deps: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	mkdir -p $(STAMPS) && touch $(STAMPS)/site-deps $@
+
+# Debian's chromium for the browser tests; Playwright is pointed at /usr/bin/chromium.
+$(STAMPS)/chromium:
+	test -x /usr/bin/chromium || ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core)
+	mkdir -p $(STAMPS) && touch $@
