@@ -1,0 +1,149 @@
+"""The content model and its renderers, without a build (milliseconds each)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from learning_platform import catalogue, render
+from learning_platform.model import fingerprint, load_library
+from learning_platform.safety import dangerous_scheme
+from learning_platform.transliteration import serbian_cyrillic_to_latin
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(REPO / "docs")
+
+
+# -- transliteration -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Љубљана", "Ljubljana"),
+    ("ЊЕГОШ", "NJEGOŠ"),
+    ("Џак", "Džak"),
+    ("ЏЕП", "DŽEP"),
+    ("Ђорђе Ћосић чита шах, жаба и ћуп", "Đorđe Ćosić čita šah, žaba i ćup"),
+    ("повратак, реадмисија и реинтеграција", "povratak, readmisija i reintegracija"),
+    ("Косово*", "Kosovo*"),
+    ("English stays English, 2023-2025.", "English stays English, 2023-2025."),
+])
+def test_serbian_cyrillic_is_transliterated_letter_by_letter(cyrillic, latin):
+    assert serbian_cyrillic_to_latin(cyrillic) == latin
+
+
+# -- addresses ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, lang, url", [
+    ("index.md", "en", ""),
+    ("index.md", "sq", "sq/"),
+    ("actions/index.md", "en", "actions/"),
+    ("actions/16.md", "sr-Latn", "sr-Latn/actions/16/"),
+    ("practices/cultural-mediation.md", "bs", "bs/practices/cultural-mediation/"),
+])
+def test_page_urls_follow_the_contract(path, lang, url):
+    assert render.url_of(path, lang) == url
+
+
+def test_relative_url_from_a_translated_page_to_the_english_original():
+    assert render.relative_url("sq/actions/16/", "actions/16/") == "../../../actions/16/"
+    assert render.relative_url("sq/", "") == "../"
+
+
+def test_links_point_at_source_files_relative_to_the_page():
+    assert render.Links("actions/16.md").to("practices/x.md") == "../practices/x.md"
+    assert render.Links("coverage.md").to("practices/index.md", "partner-ba") == "practices/index.md#partner-ba"
+
+
+def test_titles_cannot_break_tables_or_inject_html():
+    assert render.md("A | B [x] <b>") == r"A \| B \[x\] &lt;b&gt;"
+
+
+# -- translation state ------------------------------------------------------------------
+
+
+def test_english_only_page_is_missing_in_every_other_language(library):
+    for lang in ("sq", "mk", "sr", "sr-Latn", "bs"):
+        assert library.translation_state("practices/cultural-mediation.md", lang) == "missing"
+
+
+def test_changed_english_source_makes_its_translation_outdated(docs_copy):
+    source = docs_copy / "practices/cultural-mediation.md"
+    page = load_library(docs_copy).pages["practices/cultural-mediation.md"]
+    (docs_copy / "practices/cultural-mediation.sr.md").write_text(
+        f"---\ntitle: Културна медијација\ntranslation: machine\nsource_fingerprint: {page.fingerprint}\n---\n\nТекст.\n",
+        encoding="utf-8",
+    )
+    library = load_library(docs_copy)
+    assert library.translation_state(page.path, "sr") == "machine"
+    assert library.translation_state(page.path, "sr-Latn") == "machine"
+    assert library.title(page, "sr-Latn") == "Kulturna medijacija"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    library = load_library(docs_copy)
+    assert library.translation_state(page.path, "sr") == "outdated"
+    assert library.translation_state(page.path, "sr-Latn") == "outdated"
+
+
+def test_fingerprint_ignores_front_matter_fields_that_need_no_translation():
+    assert fingerprint("T", "S", "Body\n") == fingerprint("T", "S", "Body")
+    assert fingerprint("T", "S", "Body") != fingerprint("T", "S", "Body changed")
+
+
+# -- renderers ------------------------------------------------------------------------------
+
+
+def test_banner_carries_the_state_and_links_the_original(library):
+    page = library.pages["actions/16.md"]
+    banner = render.translation_banner(library, page, "mk", "mk/actions/16/")
+    assert 'data-translation-state="missing"' in banner
+    assert 'href="../../../actions/16/"' in banner
+    assert render.translation_banner(library, page, "en", "actions/16/") == ""
+
+
+def test_kosovo_footnote_only_where_kosovo_is_named(library):
+    assert "UNSCR 1244/1999" in render.kosovo_footnote(library, "Partners: Kosovo*", "en")
+    assert "UNSCR 1244/1999" in render.kosovo_footnote(library, "Партнери: Косово*", "mk")
+    assert render.kosovo_footnote(library, "Albania and Serbia", "en") == ""
+
+
+def test_coverage_matrix_marks_every_gap(library):
+    ctx = render.Context(library, "en", render.Links(render.COVERAGE))
+    matrix = render.coverage_matrix(ctx)
+    assert matrix.count("coverage-gap") >= 1
+    assert "[Action 2: " in matrix
+
+
+# -- catalogue ---------------------------------------------------------------------------------
+
+
+def test_catalogue_csv_cells_never_start_a_spreadsheet_formula(library):
+    assert catalogue._spreadsheet_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert catalogue._spreadsheet_safe("Return") == "Return"
+
+
+def test_catalogue_json_and_csv_agree(library):
+    document = json.loads(catalogue.catalogue_json(library, "bs"))
+    rows = list(csv.DictReader(io.StringIO(catalogue.catalogue_csv(library, "bs").lstrip("\ufeff"))))
+    assert [r["slug"] for r in document["practices"]] == [row["slug"] for row in rows]
+    assert document["count"] == len(rows) == len(library.practices)
+
+
+# -- safety predicate -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:x",
+                                 "java&#115;cript:x", "data:text/html,x", "vbscript:x"])
+def test_script_running_addresses_are_recognised_as_a_browser_reads_them(url):
+    assert dangerous_scheme(url)
+
+
+@pytest.mark.parametrize("url", ["https://www.iom.int/", "../practices/x.md", "#a-16-ba", "mailto:x@example.org"])
+def test_ordinary_addresses_pass(url):
+    assert dangerous_scheme(url) is None
