@@ -20,7 +20,13 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         where = f"docs/{self.file}" + (f", line {self.line}" if self.line else "")
-        value = self.value if isinstance(self.value, str) else repr(self.value)
+        value = self.value
+        if not isinstance(value, str):
+            value = repr(value)
+        elif not value.strip() or value.strip() != value or _looks_typed(value):
+            # "16" written as text must not read like the number 16.
+            value = f'"{value}" (text)'
+
         message = f"{where}, field '{self.field}': {self.problem} (found: {value})"
         if self.example:
             message += f"\n    Example: {self.example}"
@@ -41,3 +47,10 @@ class ContentErrors(Exception):
             "in the content. Fix each one below and build again."
         )
         return "\n".join([header, *(f"  - {error}" for error in self.errors)])
+
+
+def _looks_typed(text: str) -> bool:
+    """Text a reader would take for a number or a yes/no value."""
+    return text.lstrip("-").replace(".", "", 1).isdigit() or text.lower() in (
+        "true", "false", "yes", "no", "on", "off", "null",
+    )

@@ -9,9 +9,20 @@ import yaml
 from .errors import ContentError
 
 try:  # the C loader is several times faster on a thousand pages
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
+    """Safe YAML that leaves dates as text, so validation can explain a bad one
+    (YAML itself stops with "day is out of range for month", naming no field)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
 
 # The same block MkDocs recognises (mkdocs.utils.meta), so both agree on where it ends.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

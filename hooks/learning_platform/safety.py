@@ -18,7 +18,8 @@ from .errors import ContentError
 
 # Elements that run script or load another document; none is needed on this site.
 FORBIDDEN_ELEMENTS = {
-    "script": "Remove the <script> element: pages on this site never run code.",
+    "script": "Remove the <script> element: pages on this site never run code "
+              "(to show code as an example, put it between two ``` lines).",
     "iframe": "Embedded frames are not allowed: link to the page instead, [title](https://...).",
     "frame": "Frames are not allowed: link to the page instead, [title](https://...).",
     "frameset": "Frames are not allowed: link to the page instead, [title](https://...).",
@@ -44,17 +45,23 @@ EVENT_ADVICE = (
 )
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+# A code span never crosses a blank line (CommonMark), so a stray backtick cannot hide a paragraph.
+_CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1", re.DOTALL)
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]")
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 _OPEN_TAG_NAME = re.compile(r"<\s*([a-zA-Z][\w:-]*)")
 _ATTRIBUTE = re.compile(
-    r"""(?:^|[\s"'/;{])([^\s"'<>/=;{}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>{}]+)""", re.DOTALL
+    # Browsers read an attribute straight after a quoted value (title="x"onclick=...), so a
+    # quote counts as a separator; the lookbehind does not consume it.
+    r"""(?:^|(?<=[\s"'/;{]))([^\s"'<>/=;{}]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>{}]+)""", re.DOTALL
 )
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*)\}")
 _EVENT_NAME = re.compile(r"^on[a-z]+$", re.IGNORECASE)
 _MARKDOWN_URL = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)\s>]*)"  # [text](url) and ![alt](url)
-    r"|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(?P<reference>\S+?)>?(?:\s|$)"  # [id]: url
+    # Browsers drop tabs and line breaks inside an address, so they are read as part of it.
+    r"\]\(\s*<?(?P<inline>[^)\n>]*)"  # [text](url) and ![alt](url)
+    r"|^[ \t]{0,3}\[[^\]]+\]:[ \t]*\n?[ \t]*<?(?P<reference>\S+?)>?(?:\s|$)"  # [id]: url
     r"|<(?P<autolink>[a-zA-Z][\w+.-]*:[^\s<>]*)>",  # <scheme:...>
     re.MULTILINE,
 )
@@ -74,17 +81,17 @@ def dangerous_scheme(url: str) -> str | None:
 
 
 def dangerous_text(value: str) -> str | None:
-    """Why a front matter text would run script when shown on a page, or None."""
-    for match in _TAG.finditer(html.unescape(value)):
-        name = match.group(1).lower()
-        if name in FORBIDDEN_ELEMENTS:
-            return FORBIDDEN_ELEMENTS[name]
-        for attribute, _ in _ATTRIBUTE.findall(match.group(2)):
-            if _EVENT_NAME.match(attribute):
-                return EVENT_ADVICE
-    if dangerous_scheme(value.strip()):
-        return SCHEME_ADVICE[dangerous_scheme(value.strip())]
-    return None
+    """Why a front matter text would run script when shown on a page, or None.
+
+    Themes print titles and summaries without escaping them, so a value is read
+    the way a browser would read it: every construct the page text may not
+    contain is refused here too.
+    """
+    unescaped = html.unescape(value)
+    for _position, _snippet, _problem, advice in _findings(unescaped):
+        return advice
+    scheme = dangerous_scheme(value.strip())
+    return SCHEME_ADVICE[scheme] if scheme else None
 
 
 # -- the Markdown source ----------------------------------------------------------
@@ -142,18 +149,35 @@ def _attribute_findings(attributes: str, offset: int) -> Iterator[tuple[int, str
 
 
 def _mask_code(text: str) -> str:
-    """Blank out fenced code blocks and code spans, keeping line numbers."""
-    lines = text.split("\n")
+    """Blank out code (fenced, indented, spans), keeping line numbers.
+
+    Code is shown to readers as text, never run, so it may contain anything. A
+    fence that is never closed is not code: Markdown shows it as ordinary text.
+    """
+    original = text.split("\n")
+    lines = list(original)
     fence: str | None = None
-    for index, line in enumerate(lines):
+    opened = 0
+    for index, line in enumerate(original):
         match = _FENCE.match(line)
         if fence is None and match:
-            fence = match.group(1)[0] * len(match.group(1))
-            lines[index] = ""
-        elif fence is not None:
-            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
-                fence = None
-            lines[index] = ""
+            fence, opened = match.group(1)[0] * len(match.group(1)), index
+        elif fence is not None and line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
+            lines[opened:index + 1] = [""] * (index + 1 - opened)
+            fence = None
+    in_list = False
+    previous_blank = True
+    in_code = False
+    for index, line in enumerate(lines):
+        blank = not line.strip()
+        if _INDENTED.match(line) and not blank:
+            in_code = in_code or (previous_blank and not in_list)
+            if in_code:
+                lines[index] = ""
+        elif not blank:
+            in_code = False
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and not previous_blank)
+        previous_blank = blank
     masked = "\n".join(lines)
     return _CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), masked)
 

@@ -1,0 +1,417 @@
+"""The contract's front matter rules, one test per rule, named after it.
+
+Each test copies the real docs tree, breaks one thing, and checks that
+`load_library` refuses it with an error a contributor can act on: the file, the
+field, the value found and what is allowed. A few tests run a real build to show
+the same errors stop `mkdocs build`, with or without --strict.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS, build
+from learning_platform.errors import ContentErrors
+from learning_platform.model import load_library
+
+# A valid practice; the comments give the line numbers the tests rely on.
+PRACTICE = """\
+---
+title: Test practice
+summary: A short summary of the practice.
+kind: method
+actions: [16]
+sources:
+  - title: Skopje Declaration (2022)
+    url: https://example.org/declaration
+updated: 2025-01-30
+---
+
+Text of the practice.
+"""
+# line 2 title, 3 summary, 4 kind, 5 actions, 6 sources, 7 source title, 8 source url, 9 updated
+
+MODULE = """\
+---
+title: Test module
+summary: A short summary of the module.
+duration: 3 hours
+audience: [return-officers]
+actions: [16]
+practices: [individual-return-counselling]
+sources:
+  - title: Skopje Declaration (2022)
+    url: https://example.org/declaration
+updated: 2025-01-30
+---
+
+Text of the module.
+"""
+# line 4 duration, 5 audience, 6 actions, 7 practices
+
+TRANSLATION = """\
+---
+title: Praktikë provë
+translation: machine
+---
+
+Teksti.
+"""
+EXISTING_PRACTICE = "practices/individual-return-counselling"
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def edited(template: str, old: str, new: str) -> str:
+    """`template` with `old` replaced by `new`; fails loudly if `old` is not there."""
+    assert old in template, f"{old!r} is not in the template"
+    return template.replace(old, new, 1)
+
+
+def write(docs: Path, path: str, text: str) -> None:
+    (docs / path).parent.mkdir(parents=True, exist_ok=True)
+    (docs / path).write_text(text, encoding="utf-8")
+
+
+def refused(docs: Path) -> ContentErrors:
+    """The errors `load_library` raises for `docs`; the test fails if it raises none."""
+    with pytest.raises(ContentErrors) as caught:
+        load_library(docs)
+    return caught.value
+
+
+def message_about(errors: ContentErrors, path: str, field: str) -> str:
+    """The message of the one error about `field` in `path` (relative to docs/)."""
+    found = [str(error) for error in errors.errors if error.file == path and error.field == field]
+    assert found, f"no error about {field!r} in {path}:\n{errors.report()}"
+    return found[0]
+
+
+def assert_says(message: str, *fragments: str) -> None:
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} missing from:\n{message}"
+
+
+# -- unknown and missing fields -----------------------------------------------------
+
+
+def test_unknown_key_fails_naming_file_and_field(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "updated:", "colour: blue\nupdated:"))
+    message = message_about(refused(docs_copy), "practices/x.md", "colour")
+    assert_says(message, "docs/practices/x.md", "line 9", "'colour'", "unknown field",
+                "actions, gcm_objectives, kind, partners, sources, summary, target_groups, title, updated")
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "kind", "actions", "sources", "updated"])
+def test_missing_required_field_fails(docs_copy: Path, field: str) -> None:
+    lines = PRACTICE.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
+    end = start + 1
+    while lines[end].startswith("  "):  # the block under `sources:`
+        end += 1
+    write(docs_copy, "practices/x.md", "\n".join(lines[:start] + lines[end:]))
+    message = message_about(refused(docs_copy), "practices/x.md", field)
+    assert_says(message, "docs/practices/x.md", f"field '{field}'", "required and missing",
+                f"Example: {field}:")
+
+
+def test_summary_over_300_characters_fails(docs_copy: Path) -> None:
+    long_summary = "A" * 301
+    write(docs_copy, "practices/x.md",
+          edited(PRACTICE, "A short summary of the practice.", long_summary))
+    message = message_about(refused(docs_copy), "practices/x.md", "summary")
+    assert_says(message, "docs/practices/x.md", "line 3", "field 'summary'",
+                "(301 characters)", "at most 300 characters")
+
+
+# -- kind, actions, codes --------------------------------------------------------------
+
+
+def test_unknown_kind_fails_listing_allowed_kinds(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "kind: method", "kind: best-practice"))
+    message = message_about(refused(docs_copy), "practices/x.md", "kind")
+    assert_says(message, "docs/practices/x.md", "line 4", "field 'kind'", "best-practice",
+                "method, tool, guidance, legal-framework, case-study, training-material")
+
+
+@pytest.mark.parametrize(
+    "written, shown",
+    [("0", "0"), ("22", "22"), ('"16"', '"16" (text)'), ("true", "True")],
+    ids=["zero", "twenty-two", "text-16", "boolean"],
+)
+def test_action_outside_1_to_21_fails_naming_file_and_field(
+    docs_copy: Path, written: str, shown: str
+) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "actions: [16]", f"actions: [{written}]"))
+    message = message_about(refused(docs_copy), "practices/x.md", "actions")
+    assert_says(message, "docs/practices/x.md", "line 5", "field 'actions'",
+                f"(found: {shown})", "whole number from 1 to 21")
+
+
+def test_action_written_as_text_is_shown_as_text(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "actions: [16]", 'actions: ["16"]'))
+    message = message_about(refused(docs_copy), "practices/x.md", "actions")
+    assert "'16'" in message or '"16"' in message
+
+
+def test_actions_empty_list_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "actions: [16]", "actions: []"))
+    message = message_about(refused(docs_copy), "practices/x.md", "actions")
+    assert_says(message, "docs/practices/x.md", "line 5", "field 'actions'", "at least one",
+                "Example: actions: [16, 18]")
+
+
+def test_actions_not_a_list_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "actions: [16]", "actions: 16"))
+    message = message_about(refused(docs_copy), "practices/x.md", "actions")
+    assert_says(message, "docs/practices/x.md", "line 5", "field 'actions'", "(found: 16)",
+                "a list in square brackets", "Example: actions: [16, 18]")
+
+
+@pytest.mark.parametrize("code", ["KS", "SR", "ba"])
+def test_unknown_partner_code_fails(docs_copy: Path, code: str) -> None:
+    write(docs_copy, "practices/x.md",
+          edited(PRACTICE, "actions: [16]", f"actions: [16]\npartners: [BA, {code}]"))
+    message = message_about(refused(docs_copy), "practices/x.md", "partners")
+    assert_says(message, "docs/practices/x.md", "line 6", "field 'partners'", f"(found: {code})",
+                "AL, BA, XK, ME, MK, RS")
+
+
+def test_unknown_target_group_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md",
+          edited(PRACTICE, "actions: [16]", "actions: [16]\ntarget_groups: [returnees, children]"))
+    message = message_about(refused(docs_copy), "practices/x.md", "target_groups")
+    assert_says(message, "docs/practices/x.md", "line 6", "field 'target_groups'",
+                "(found: children)", "unaccompanied-children, separated-children, families")
+
+
+@pytest.mark.parametrize("number", [0, 24])
+def test_gcm_objective_outside_1_to_23_fails(docs_copy: Path, number: int) -> None:
+    write(docs_copy, "practices/x.md",
+          edited(PRACTICE, "actions: [16]", f"actions: [16]\ngcm_objectives: [21, {number}]"))
+    message = message_about(refused(docs_copy), "practices/x.md", "gcm_objectives")
+    assert_says(message, "docs/practices/x.md", "line 6", "field 'gcm_objectives'",
+                f"(found: {number})", "whole number from 1 to 23")
+
+
+# -- sources and dates ---------------------------------------------------------------
+
+
+def test_source_without_url_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md",
+          edited(PRACTICE, "    url: https://example.org/declaration\n", ""))
+    message = message_about(refused(docs_copy), "practices/x.md", "sources[1]")
+    assert_says(message, "docs/practices/x.md", "line 6", "Skopje Declaration (2022)",
+                "needs exactly a title and a url", "url: https://")
+
+
+@pytest.mark.parametrize("url", ["www.example.org/declaration", "ftp://example.org/declaration"])
+def test_source_url_not_http_fails(docs_copy: Path, url: str) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "https://example.org/declaration", url))
+    message = message_about(refused(docs_copy), "practices/x.md", "sources[1].url")
+    assert_says(message, "docs/practices/x.md", "line 8", f"(found: {url})",
+                "starting with https:// or http://")
+
+
+def test_sources_empty_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(
+        PRACTICE,
+        "sources:\n  - title: Skopje Declaration (2022)\n    url: https://example.org/declaration\n",
+        "sources: []\n",
+    ))
+    message = message_about(refused(docs_copy), "practices/x.md", "sources")
+    assert_says(message, "docs/practices/x.md", "line 6", "field 'sources'", "at least one",
+                "url: https://")
+
+
+def test_updated_not_iso_date_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "updated: 2025-01-30", "updated: 30.01.2025"))
+    message = message_about(refused(docs_copy), "practices/x.md", "updated")
+    assert_says(message, "docs/practices/x.md", "line 9", "field 'updated'", "(found: 30.01.2025)",
+                "year-month-day", "Example: updated: 2026-11-23")
+
+
+def test_impossible_date_fails_naming_file_and_field(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "updated: 2025-01-30", "updated: 2025-02-30"))
+    message = message_about(refused(docs_copy), "practices/x.md", "updated")
+    assert_says(message, "docs/practices/x.md", "line 9", "2025-02-30", "year-month-day")
+
+
+def test_invalid_yaml_fails_naming_line(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(
+        PRACTICE, "summary: A short summary of the practice.", "summary: Counselling: first steps"))
+    message = message_about(refused(docs_copy), "practices/x.md", "front matter")
+    assert_says(message, "docs/practices/x.md", "line 3", "not valid YAML",
+                "summary: Counselling: first steps", "needs quotes")
+
+
+# -- file names, slugs and languages -------------------------------------------------------
+
+
+def test_duplicate_slug_between_practice_and_module_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/return-counselling.md", MODULE)
+    write(docs_copy, "practices/return-counselling.md", PRACTICE)
+    errors = refused(docs_copy)
+    [error] = [error for error in errors.errors if error.field == "file name"]
+    assert_says(str(error), "docs/practices/return-counselling.md", "field 'file name'",
+                "'return-counselling' is already used by modules/return-counselling.md",
+                "its own slug")
+
+
+def test_english_page_with_en_suffix_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.en.md", PRACTICE)
+    message = message_about(refused(docs_copy), "practices/x.en.md", "file name")
+    assert_says(message, "docs/practices/x.en.md", "no language code", "rename it to practices/x.md")
+
+
+def test_translation_without_english_source_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/nope.sq.md", TRANSLATION)
+    message = message_about(refused(docs_copy), "practices/nope.sq.md", "file name")
+    assert_says(message, "docs/practices/nope.sq.md", "no English source",
+                "practices/nope.md does not exist")
+
+
+def test_translation_with_structured_field_fails(docs_copy: Path) -> None:
+    write(docs_copy, f"{EXISTING_PRACTICE}.sq.md",
+          edited(TRANSLATION, "translation: machine", "translation: machine\nkind: method"))
+    message = message_about(refused(docs_copy), f"{EXISTING_PRACTICE}.sq.md", "kind")
+    assert_says(message, f"docs/{EXISTING_PRACTICE}.sq.md", "line 4", "field 'kind'",
+                "repeats only title and summary", "come from the English page")
+
+
+def test_hand_written_sr_latn_file_fails(docs_copy: Path) -> None:
+    write(docs_copy, f"{EXISTING_PRACTICE}.sr-Latn.md", TRANSLATION)
+    message = message_about(refused(docs_copy), f"{EXISTING_PRACTICE}.sr-Latn.md", "file name")
+    assert_says(message, f"docs/{EXISTING_PRACTICE}.sr-Latn.md", "generated from 'sr'",
+                "never written by hand", f"{EXISTING_PRACTICE}.sr.md")
+
+
+@pytest.mark.parametrize("code", ["de", "cnr"])
+def test_unknown_language_suffix_fails(docs_copy: Path, code: str) -> None:
+    write(docs_copy, f"{EXISTING_PRACTICE}.{code}.md", TRANSLATION)
+    message = message_about(refused(docs_copy), f"{EXISTING_PRACTICE}.{code}.md", "file name")
+    assert_says(message, f"docs/{EXISTING_PRACTICE}.{code}.md",
+                f"'{code}' is not a language of this site", "sq, mk, sr, bs")
+
+
+def test_invalid_slug_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/Return_Counselling.md", PRACTICE)
+    message = message_about(refused(docs_copy), "practices/Return_Counselling.md", "file name")
+    assert_says(message, "docs/practices/Return_Counselling.md", "lower-case letters a-z, digits and hyphens",
+                "docs/practices/return-counselling.md")
+
+
+# -- actions, commitments, modules ---------------------------------------------------------
+
+
+def _action_16_under_commitment_1(docs: Path) -> None:
+    page = docs / "actions/16.md"
+    page.write_text(edited(page.read_text(encoding="utf-8"), "commitment: 3", "commitment: 1"),
+                    encoding="utf-8")
+
+
+def test_action_commitment_mismatch_fails(docs_copy: Path) -> None:
+    _action_16_under_commitment_1(docs_copy)
+    message = message_about(refused(docs_copy), "actions/16.md", "commitment")
+    assert_says(message, "docs/actions/16.md", "line 3", "(found: 1)",
+                "places action 16 under commitment 3", "Example: commitment: 3")
+
+
+def test_action_commitment_mismatch_reports_only_the_mismatch(docs_copy: Path) -> None:
+    _action_16_under_commitment_1(docs_copy)
+    errors = refused(docs_copy)
+    assert [error.field for error in errors.errors] == ["commitment"], errors.report()
+
+
+def test_module_unknown_practice_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md",
+          edited(MODULE, "practices: [individual-return-counselling]", "practices: [no-such-practice]"))
+    message = message_about(refused(docs_copy), "modules/x.md", "practices")
+    assert_says(message, "docs/modules/x.md", "line 7", "(found: no-such-practice)",
+                "docs/practices/no-such-practice.md exists", "individual-return-counselling")
+
+
+def test_module_bad_duration_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "duration: 3 hours", "duration: 3 hrs"))
+    message = message_about(refused(docs_copy), "modules/x.md", "duration")
+    assert_says(message, "docs/modules/x.md", "line 4", "(found: 3 hrs)",
+                '"minutes", "hours" or "days"', "Example: duration: 3 hours")
+
+
+def test_module_unknown_audience_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "[return-officers]", "[police]"))
+    message = message_about(refused(docs_copy), "modules/x.md", "audience")
+    assert_says(message, "docs/modules/x.md", "line 5", "(found: police)",
+                "border-police", "return-officers")
+
+
+# -- how errors are reported -----------------------------------------------------------------
+
+
+def test_all_errors_reported_together(docs_copy: Path) -> None:
+    write(docs_copy, "practices/a.md", edited(PRACTICE, "kind: method", "kind: methd"))
+    write(docs_copy, "practices/b.md", edited(PRACTICE, "actions: [16]", "actions: [22]"))
+    report = refused(docs_copy).report()
+    assert_says(report, "2 problems", "docs/practices/a.md, line 4, field 'kind'",
+                "docs/practices/b.md, line 5, field 'actions'")
+
+
+def test_error_names_line_number(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(
+        PRACTICE, "actions: [16]", "actions:\n  - 16\n  - 18\n  - 42"))
+    message = message_about(refused(docs_copy), "practices/x.md", "actions")
+    assert_says(message, "docs/practices/x.md, line 8,", "(found: 42)")
+
+
+def test_valid_new_practice_loads(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "actions: [16]", "actions: [16, 18]"))
+    library = load_library(docs_copy)
+    practice = library.practices["x"]
+    assert practice.title == "Test practice"
+    assert practice.actions == (16, 18)
+    assert practice in library.practices_for_action(16)
+    assert practice in library.practices_for_action(18)
+    assert practice not in library.practices_for_action(1)
+
+
+# -- the same errors stop a real build -----------------------------------------------------------
+
+
+def build_without_strict(project: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` with strict mode off in the configuration and on the command line."""
+    config = project / "mkdocs.yml"
+    config.write_text(edited(config.read_text(encoding="utf-8"), "strict: true", "strict: false"),
+                      encoding="utf-8")
+    return subprocess.run(
+        [*MKDOCS, "build"], cwd=project, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_bad_practice_fails_strict_build_naming_file_and_field(project: Path) -> None:
+    write(project / "docs", "practices/x.md", edited(PRACTICE, "kind: method", "kind: methd"))
+    result = build(project)
+    assert result.returncode != 0
+    assert_says(result.stdout + result.stderr, "docs/practices/x.md, line 4, field 'kind'",
+                "(found: methd)", "method, tool, guidance")
+
+
+def test_bad_practice_fails_build_without_strict(project: Path) -> None:
+    write(project / "docs", "practices/x.md", edited(PRACTICE, "kind: method", "kind: methd"))
+    result = build_without_strict(project)
+    assert result.returncode != 0
+    assert_says(result.stdout + result.stderr, "docs/practices/x.md, line 4, field 'kind'",
+                "(found: methd)")
+
+
+def test_page_with_script_fails_build_naming_file_and_line(project: Path) -> None:
+    write(project / "docs", "practices/x.md",
+          PRACTICE + "\nA paragraph.\n\n<script>alert(1)</script>\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert_says(result.stdout + result.stderr, "docs/practices/x.md, line 16",
+                "<script> is not allowed", "Remove the <script> element")
