@@ -51,7 +51,7 @@ def on_pre_build(config: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     # Runs after mkdocs-static-i18n (-100) has picked this language's files.
     lang = current_language(config)
-    lib = _ensure_loaded(config)
+    lib = library()
     base = (config.site_url or "/")
     for path, content in (
         (render.CATALOGUE_FILES[0], catalogue.catalogue_json(lib, lang, base)),
@@ -69,7 +69,7 @@ on_files = event_priority(-200)(on_files)
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     lang = current_language(config)
-    lib = _ensure_loaded(config)
+    lib = library()
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     entry = lib.pages.get(path)
     if entry is None:  # every page was validated; a missing one means a generated file
@@ -127,6 +127,7 @@ def current_language(config: Any) -> str:
 
 
 def library() -> Library:
+    """The library loaded by this build's on_pre_build (checked once per language build)."""
     if _library is None:
         raise PluginError("The content library was not loaded")
     return _library
