@@ -22,11 +22,14 @@ from learning_platform import catalogue, render
 from learning_platform.errors import ContentErrors
 from learning_platform.model import Library, Module, Practice, Action, Commitment, load_library, markdown_files
 from learning_platform.official import load_official_texts
+from learning_platform.safety import scan_html
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
 _library: Library | None = None
 _signature: tuple | None = None
 _html_problems: list[str] = []
+# Generated HTML of each page between its Markdown and its HTML events.
+_fragments: dict[str, render.Fragments] = {}
 
 # Section pages whose whole generated body comes from one renderer.
 SECTION_RENDERERS = {
@@ -45,6 +48,7 @@ SECTION_RENDERERS = {
 def on_pre_build(config: Any) -> None:
     global _html_problems
     _html_problems = []
+    _fragments.clear()
     _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
 
 
@@ -77,9 +81,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing":
         # The English original is already indexed; a copy per language only adds noise.
         page.meta["search"] = {"exclude": True}
-    ctx = render.Context(lib, lang, render.Links(path))
-    before = [render.translation_banner(lib, entry, lang, render.url_of(path, lang)),
-              render.official_wording(lib, entry, lang)]
+    ctx = render.Context(lib, lang, path)
+    _fragments[page.file.src_uri] = ctx.fragments
+    before = [render.translation_banner(ctx, entry), render.official_wording(ctx, entry)]
     after = []
     if isinstance(entry, Practice):
         before.append(render.practice_panel(ctx, entry))
@@ -93,16 +97,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         after.append(render.commitment_actions(ctx, entry))
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
-    text = "".join(before) + markdown.rstrip() + "\n\n" + "\n".join(part for part in after if part)
-    return text + render.kosovo_footnote(lib, text, lang)
+    return "".join(before) + markdown.rstrip() + "\n\n" + "".join(after)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    from learning_platform.safety import scan_html
-
+    # What the contributor wrote is checked as the browser will get it; the
+    # generated HTML, escaped by the renderers, goes in afterwards.
     for problem in scan_html(html):
         _html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
     lang = current_language(config)
+    fragments = _fragments.pop(page.file.src_uri, None)
+    if fragments is not None:
+        html = fragments.fill(html)
+        html += render.kosovo_footnote(library(), html, lang)
     if lang != DEFAULT_LANGUAGE and getattr(page.file, "locale", lang) == DEFAULT_LANGUAGE:
         # English text under another language's address: tell screen readers.
         return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'

@@ -57,9 +57,18 @@ def test_relative_url_from_a_translated_page_to_the_english_original():
     assert render.relative_url("sq/", "") == "../"
 
 
-def test_links_point_at_source_files_relative_to_the_page():
-    assert render.Links("actions/16.md").to("practices/x.md") == "../practices/x.md"
-    assert render.Links("coverage.md").to("practices/index.md", "partner-ba") == "practices/index.md#partner-ba"
+def test_generated_links_stay_in_the_readers_language_tree(library):
+    ctx = render.Context(library, "sr", "actions/16.md")
+    assert ctx.href("practices/x.md") == "../../practices/x/"
+    assert render.Context(library, "en", "coverage.md").href("practices/index.md", "partner-ba") == "../practices/#partner-ba"
+    assert render.Context(library, "bs", "catalogue.md").href("catalogue/practices.json") == "practices.json"
+
+
+def test_generated_html_waits_outside_the_markdown_until_after_conversion():
+    fragments = render.Fragments()
+    markdown = "Text" + fragments.add("<table><tr><td>[not](markdown)</td></tr></table>")
+    converted = markdown.replace("Text", "<p>Text</p>")
+    assert fragments.fill(converted).endswith("<table><tr><td>[not](markdown)</td></tr></table>\n\n")
 
 
 def test_titles_cannot_break_tables_or_inject_html():
@@ -101,10 +110,11 @@ def test_fingerprint_ignores_front_matter_fields_that_need_no_translation():
 
 def test_banner_carries_the_state_and_links_the_original(library):
     page = library.pages["actions/16.md"]
-    banner = render.translation_banner(library, page, "mk", "mk/actions/16/")
+    ctx = render.Context(library, "mk", page.path)
+    banner = ctx.fragments.fill(render.translation_banner(ctx, page))
     assert 'data-translation-state="missing"' in banner
     assert 'href="../../../actions/16/"' in banner
-    assert render.translation_banner(library, page, "en", "actions/16/") == ""
+    assert render.translation_banner(render.Context(library, "en", page.path), page) == ""
 
 
 def test_kosovo_footnote_only_where_kosovo_is_named(library):
@@ -114,10 +124,10 @@ def test_kosovo_footnote_only_where_kosovo_is_named(library):
 
 
 def test_coverage_matrix_marks_every_gap(library):
-    ctx = render.Context(library, "en", render.Links(render.COVERAGE))
-    matrix = render.coverage_matrix(ctx)
+    ctx = render.Context(library, "en", render.COVERAGE)
+    matrix = ctx.fragments.fill(render.coverage_matrix(ctx))
     assert matrix.count("coverage-gap") >= 1
-    assert "[Action 2: " in matrix
+    assert '<a href="../actions/2/">Action 2: ' in matrix
 
 
 # -- catalogue ---------------------------------------------------------------------------------
