@@ -415,3 +415,32 @@ def test_page_with_script_fails_build_naming_file_and_line(project: Path) -> Non
     assert result.returncode != 0
     assert_says(result.stdout + result.stderr, "docs/practices/x.md, line 16",
                 "<script> is not allowed", "Remove the <script> element")
+
+
+# -- every class of bad input stops a real build -------------------------------------------
+
+BAD_INPUTS = {
+    "unknown key": ("practices/x.md", edited(PRACTICE, "kind: method", "kind: method\ncolour: blue"), "colour"),
+    "wrong type": ("practices/x.md", edited(PRACTICE, "actions: [16]", "actions: sixteen"), "actions"),
+    "unknown code": ("practices/x.md", edited(PRACTICE, "actions: [16]", "actions: [16]\npartners: [KS]"), "partners"),
+    "action outside 1..21": ("practices/x.md", edited(PRACTICE, "actions: [16]", "actions: [22]"), "actions"),
+    "missing required field": ("practices/x.md", edited(PRACTICE, "kind: method\n", ""), "kind"),
+    "summary too long": ("practices/x.md", edited(PRACTICE, "A short summary of the practice.", "x" * 301), "summary"),
+    "bad date": ("practices/x.md", edited(PRACTICE, "updated: 2025-01-30", "updated: 30.01.2025"), "updated"),
+    "duplicate slug": ("modules/individual-return-counselling.md", MODULE, "file name"),
+    "translation without English source": ("practices/nothing-here.sq.md", TRANSLATION, "file name"),
+    "structured field in a translation": ("practices/individual-return-counselling.sq.md",
+                                          edited(TRANSLATION, "translation: machine", "translation: machine\nkind: tool"), "kind"),
+    "hand-written sr-Latn": ("practices/individual-return-counselling.sr-Latn.md", TRANSLATION, "file name"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_each_class_of_bad_input_fails_the_build_naming_file_and_field(project: Path, case: str) -> None:
+    path, text, field = BAD_INPUTS[case]
+    write(project / "docs", path, text)
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"docs/{path}" in output and f"field '{field}'" in output, output
+    assert not (project / "site" / "index.html").exists()
