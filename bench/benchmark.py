@@ -30,6 +30,7 @@ PASS/FAIL and exits 0 whatever they say; it exits 1 only if a build fails.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import re
@@ -266,13 +267,29 @@ LAUNCHER = (
     "import resource, runpy, sys\n"
     "out = sys.argv[1]; sys.argv = ['mkdocs'] + sys.argv[2:]\n"
     "def report():\n"
-    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "    open(out, 'w').write(str(peak))\n"
+    "    usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "    open(out, 'w').write(f'{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}')\n"
     "try:\n"
     "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
     "finally:\n"
     "    report()\n"
 )
+
+
+def code_state() -> tuple[str, str]:
+    """The commit checked out (read only) and a digest of what the build runs: hooks, theme, data, config."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                                capture_output=True, text=True).stdout.strip() or "unknown"
+    except OSError:
+        commit = "unknown"
+    digest = hashlib.sha256()
+    for folder in ("hooks", "overrides", "data"):
+        for path in sorted((REPO / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    digest.update((REPO / "mkdocs.yml").read_bytes())
+    return commit, digest.hexdigest()[:12]
 
 
 def memory_method() -> str:
@@ -287,6 +304,7 @@ def memory_method() -> str:
 class Build:
     ok: bool
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     stderr: str
     warnings: int
@@ -311,10 +329,12 @@ def run_build(project: Path, site: Path, config: str, strict: bool, method: str)
     if method == "gnu-time":
         found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
         peak_kb = int(found.group(1)) if found else 0
+        cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", report))
     else:
-        peak_kb = int(report or 0)  # Linux: kilobytes
+        peak, _, cpu_text = report.partition(" ")
+        peak_kb, cpu = int(peak or 0), float(cpu_text or 0)  # Linux: ru_maxrss in kilobytes
     warnings = len(re.findall(r"^WARNING", result.stderr, re.M))
-    return Build(result.returncode == 0, seconds, peak_kb / 1024, result.stderr, warnings)
+    return Build(result.returncode == 0, seconds, cpu, peak_kb / 1024, result.stderr, warnings)
 
 
 @dataclass
@@ -397,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Python {sys.version.split()[0]}, {sys.executable}")
     print(f"Peak memory from: {'GNU /usr/bin/time -v (max RSS of the build process)' if method == 'gnu-time' else 'Python launcher, getrusage(RUSAGE_SELF).ru_maxrss at exit'}")
+    commit, digest = code_state()
+    print(f"Code: commit {commit}, hooks/overrides/data/mkdocs.yml digest {digest} (working tree)")
     print(f"Sizes: {sizes}, repeat: {args.repeat} (fastest of the repeats is reported)\n", flush=True)
 
     workdir = Path(tempfile.mkdtemp(prefix="platform-bench-", dir=args.workdir))
@@ -419,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
                                       strict=hooks, method=method)
                     (result.on if hooks else result.off).append(build)
                     status = "ok" if build.ok else "FAILED"
-                    print(f"  N={n:<5} hooks {label:<3} run {round_}: {build.seconds:7.1f} s, "
+                    print(f"  N={n:<5} hooks {label:<3} run {round_}: {build.seconds:7.1f} s wall, {build.cpu_seconds:6.1f} s CPU, "
                           f"{build.peak_mb:6.0f} MB peak, {status}"
                           + (f", {build.warnings} warnings" if build.warnings else ""), flush=True)
                     if not build.ok:
@@ -439,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
 
     report(results, sizes)
+    if code_state()[1] != digest:
+        print(f"\nWARNING: hooks/, overrides/, data/ or mkdocs.yml changed while the benchmark ran "
+              f"(digest {digest} -> {code_state()[1]}); builds may have measured different code.")
     return 1 if failed else 0
 
 
@@ -477,6 +502,18 @@ def report(results: list[Result], sizes: list[int]) -> None:
         print("  ".join(c.rjust(w) for c, w in zip(row, widths)))
     print("\n(pages = index.html files in the hooks-on site, all six languages; site MB, avg page KB "
           "from the hooks-on site; on/off = wall time hooks on / hooks off)")
+
+    print("\nCPU time of the build process (user + system), less sensitive to a busy machine:")
+    for r in results:
+        on, off = Result.best(r.on), Result.best(r.off)
+        pages = r.on_site.pages or r.off_site.pages
+        if on and off:
+            print(f"  N={r.n:<5} on {on.cpu_seconds:7.1f} s  off {off.cpu_seconds:7.1f} s  "
+                  f"on/off {on.cpu_seconds / off.cpu_seconds:5.2f}  "
+                  f"{on.cpu_seconds / pages * 1000 if pages else 0:6.1f} ms/page on  "
+                  f"{off.cpu_seconds / pages * 1000 if pages else 0:6.1f} ms/page off")
+        if r.on_site.pages != r.off_site.pages:
+            print(f"  N={r.n:<5} note: hooks on built {r.on_site.pages} pages, hooks off {r.off_site.pages}")
 
     print("\nPractice page HTML size (synthetic practices, every language, hooks-on site):")
     for r in results:
