@@ -23,6 +23,7 @@ from learning_platform.errors import ContentErrors
 from learning_platform.model import Library, Module, Practice, Action, Commitment, load_library, markdown_files
 from learning_platform.official import load_official_texts
 from learning_platform.safety import scan_html
+from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
 _library: Library | None = None
@@ -39,6 +40,7 @@ SECTION_RENDERERS = {
     render.MODULES_INDEX: render.modules_index,
     render.COVERAGE: render.coverage_matrix,
     render.CATALOGUE: render.catalogue_page,
+    "translations.md": render.translations_status,
 }
 
 
@@ -81,9 +83,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing":
         # The English original is already indexed; a copy per language only adds noise.
         page.meta["search"] = {"exclude": True}
+    generated_from = lib.vocabulary.language(lang).generated_from
+    if generated_from and lib.translation(path, generated_from) is not None:
+        # Serbian Latin is never written by hand: it is the Serbian page, transliterated.
+        markdown = transliterate(lib.translation(path, generated_from).body)
+        page.meta["title"] = lib.title(entry, lang)
     ctx = render.Context(lib, lang, path)
     _fragments[page.file.src_uri] = ctx.fragments
-    before = [render.translation_banner(ctx, entry), render.official_wording(ctx, entry)]
+    before = [render.translation_banner(ctx, entry), render.script_switch(ctx, entry),
+              render.official_wording(ctx, entry)]
     after = []
     if isinstance(entry, Practice):
         before.append(render.practice_panel(ctx, entry))
@@ -97,7 +105,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         after.append(render.commitment_actions(ctx, entry))
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
-    return "".join(before) + markdown.rstrip() + "\n\n" + "".join(after)
+    head = "".join(before)
+    return (ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -110,7 +119,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     if fragments is not None:
         html = fragments.fill(html)
         html += render.kosovo_footnote(library(), html, lang)
-    if lang != DEFAULT_LANGUAGE and getattr(page.file, "locale", lang) == DEFAULT_LANGUAGE:
+    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    if lang != DEFAULT_LANGUAGE and path in library().pages and library().translation_state(path, lang) == "missing":
         # English text under another language's address: tell screen readers.
         return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'
     return html
@@ -143,6 +153,11 @@ def library() -> Library:
 def _ensure_loaded(config: Any) -> Library:
     """Load and validate every page once per state of the files on disk."""
     global _library, _signature
+    i18n = config.plugins.get("i18n")
+    if _library is not None and getattr(i18n, "building", False):
+        # mkdocs-static-i18n builds the other languages inside the first build:
+        # the files were checked at its start.
+        return _library
     docs_dir = Path(config.docs_dir)
     signature = _files_signature(docs_dir)
     if _library is not None and signature == _signature:

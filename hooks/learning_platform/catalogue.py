@@ -65,7 +65,8 @@ def catalogue_json(library: Library, lang: str, base_url: str = "/") -> str:
         "footnotes": {"XK": vocabulary_footnote(library, lang)},
         "practices": records,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Compact: json's fast C encoder is not used when indenting.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def vocabulary_footnote(library: Library, lang: str) -> str:

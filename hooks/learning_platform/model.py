@@ -52,6 +52,7 @@ class Translation:
     state: str  # "machine" or "reviewed" as written
     reviewed_by: str | None
     source_fingerprint: str | None
+    body: str = field(default="", repr=False, compare=False)  # the translated text
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def load_library(
 
     library = Library(vocabulary=vocabulary, official=official)
     errors: list[ContentError] = []
-    pending_translations: list[tuple[str, str, str, dict, int]] = []
+    pending_translations: list[tuple[str, str, str, dict, str]] = []
     english_paths: dict[str, str] = {}
 
     for path, text in texts.items():
@@ -253,7 +254,7 @@ def load_library(
             if problem:
                 errors.append(problem)
                 continue
-            pending_translations.append((path, stem_path, lang, front, body_line))
+            pending_translations.append((path, stem_path, lang, front, body))
             continue
         validator = PageValidator(path, text, front, vocabulary)
         page = validator.page(body)
@@ -279,7 +280,7 @@ def load_library(
             english_paths[page.slug] = path
         library.pages[path] = page
 
-    for path, source_path, lang, front, _line in pending_translations:
+    for path, source_path, lang, front, body in pending_translations:
         if source_path not in texts:
             errors.append(
                 ContentError(
@@ -293,7 +294,7 @@ def load_library(
             )
             continue
         validator = PageValidator(path, texts[path], front, vocabulary)
-        translation = validator.translation(source_path, lang)
+        translation = validator.translation(source_path, lang, body)
         errors.extend(validator.errors)
         if translation is not None:
             library.translations[(source_path, lang)] = translation

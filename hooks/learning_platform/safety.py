@@ -208,8 +208,29 @@ def _short(snippet: str) -> str:
 # -- the HTML a page became ------------------------------------------------------
 
 
+_STRIP = str.maketrans("", "", "".join(chr(c) for c in range(0x21)) + "\x7f")
+_SUSPECT_EVENT = re.compile(r"[\s\"'/;]on[a-z]+\s*=")
+_SUSPECT_WORDS = (
+    "<script", "<iframe", "<frame", "<object", "<embed", "<applet", "<base", "<meta",
+    "script:", "data:", "&#", "&colon;", "&tab;", "&newline;",
+)
+
+
+def might_run_script(html_text: str) -> bool:
+    """A fast test that is true for every page `scan_html` would refuse (and for a few more).
+
+    Tags are lower-cased and whitespace removed, as a browser ignores them in an
+    address; encoded characters send the page to the full check.
+    """
+    lowered = html_text.lower()
+    squeezed = lowered.translate(_STRIP)
+    return any(word in squeezed for word in _SUSPECT_WORDS) or bool(_SUSPECT_EVENT.search(lowered))
+
+
 def scan_html(html_text: str) -> list[str]:
     """Descriptions of every script-carrying element or attribute in `html_text`."""
+    if not might_run_script(html_text):
+        return []
     problems = []
     for match in _TAG.finditer(html_text):
         if match.group(0).lstrip("< \t").startswith("/"):

@@ -90,7 +90,7 @@ class PageValidator:
         page = builder(common)
         return page if len(self.errors) == before else None
 
-    def translation(self, source_path: str, language: str) -> Translation | None:
+    def translation(self, source_path: str, language: str, body: str = "") -> Translation | None:
         self._known_fields("translation")
         self.errors.extend(scan_values(self.path, self.text, self.front))
         self._hide()
@@ -101,7 +101,13 @@ class PageValidator:
         )
         reviewed_by = self._text("reviewed_by", required=state == "reviewed")
         fingerprint_value = self.front.get("source_fingerprint")
-        if fingerprint_value is not None and not (
+        if fingerprint_value is None:
+            self._missing(
+                "source_fingerprint",
+                f"source_fingerprint: 3f2a9c0d41b7e856  (run: python scripts/translations.py "
+                f"mark-current docs/{self.path})",
+            )
+        elif not (
             isinstance(fingerprint_value, str) and re.fullmatch(r"[0-9a-f]{16}", fingerprint_value)
         ):
             self._error(
@@ -116,6 +122,7 @@ class PageValidator:
             summary=self._summary(required=False),
             state=state or "machine", reviewed_by=reviewed_by,
             source_fingerprint=fingerprint_value if isinstance(fingerprint_value, str) else None,
+            body=body,
         )
         return translation if len(self.errors) == before else None
 
