@@ -119,7 +119,7 @@ def test_banner_carries_the_state_and_links_the_original(library):
 
 def test_kosovo_footnote_only_where_kosovo_is_named(library):
     assert "UNSCR 1244/1999" in render.kosovo_footnote(library, "Partners: Kosovo*", "en")
-    assert "UNSCR 1244/1999" in render.kosovo_footnote(library, "Партнери: Косово*", "mk")
+    assert "1244/1999" in render.kosovo_footnote(library, "Партнери: Косово*", "mk")
     assert render.kosovo_footnote(library, "Albania and Serbia", "en") == ""
 
 
