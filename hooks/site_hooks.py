@@ -22,6 +22,7 @@ from learning_platform import catalogue, render
 from learning_platform.errors import ContentErrors
 from learning_platform.model import Library, Module, Practice, Action, Commitment, load_library, markdown_files
 from learning_platform.official import load_official_texts
+from learning_platform.glossary import abbreviations, load_glossary
 from learning_platform.safety import scan_html
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
@@ -41,6 +42,7 @@ SECTION_RENDERERS = {
     render.COVERAGE: render.coverage_matrix,
     render.CATALOGUE: render.catalogue_page,
     "translations.md": render.translations_status,
+    "glossary.md": render.glossary_page,
 }
 
 
@@ -106,7 +108,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
     head = "".join(before)
-    return (ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
+    return ((ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
+            + abbreviations(load_glossary(), lang))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
@@ -164,7 +167,9 @@ def _ensure_loaded(config: Any) -> Library:
         return _library
     load_vocabulary.cache_clear()
     load_official_texts.cache_clear()
+    load_glossary.cache_clear()
     try:
+        load_glossary()
         _library = load_library(docs_dir)
     except ContentErrors as errors:
         _library = None

@@ -519,3 +519,34 @@ def translations_status(ctx: Context) -> str:
                 f"({len(links)})</p>" + items(links, "")
             ))
     return "".join(parts)
+
+
+# -- glossary -----------------------------------------------------------------------------
+
+
+def glossary_page(ctx: Context) -> str:
+    """Terms side by side in every language, then each definition in the reader's language."""
+    from .glossary import load_glossary
+
+    terms = sorted(load_glossary(), key=lambda term: term.name(ctx.lang).casefold())
+    languages = [language for language in ctx.library.vocabulary.languages]
+    head = "".join(f'<th lang="{language.code}">{esc(language.name)}</th>' for language in languages)
+    rows = "".join(
+        "<tr>" + "".join(
+            f'<td lang="{language.code}">'
+            + (f'<a href="#{anchor("term", term.id)}">{esc(term.name(language.code))}</a>'
+               if language.code == ctx.lang else esc(term.name(language.code)))
+            + (f" ({term.abbreviation})" if term.abbreviation and language.code == DEFAULT_LANGUAGE else "")
+            + "</td>" for language in languages) + "</tr>"
+        for term in terms
+    )
+    side_by_side = f'<div class="glossary-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    parts = [ctx.heading(2, ctx.t("glossary.languages.heading"), "terms-in-every-language"), ctx.html(side_by_side),
+             ctx.heading(2, ctx.t("glossary.definitions.heading"), "definitions")]
+    for term in terms:
+        sources = "; ".join(f'<a href="{esc(s.url)}">{esc(s.title)}</a>' for s in term.sources)
+        parts.append(ctx.heading(3, term.name(ctx.lang) + (f" ({term.abbreviation})" if term.abbreviation else ""),
+                                 anchor("term", term.id)))
+        parts.append(ctx.html(f"<p>{esc(term.meaning(ctx.lang))}</p>"
+                              f'<p class="glossary-source">{esc(ctx.t("glossary.source"))}: {sources}</p>'))
+    return "".join(parts)

@@ -1,0 +1,86 @@
+"""The multilingual glossary (data/glossary.yml): terms side by side in every
+language, our own definitions with their sources, and abbreviations explained
+wherever they occur in a page."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import urlsplit
+
+import yaml
+
+from .errors import ContentError, ContentErrors
+from .model import Source
+from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, Vocabulary, pick
+
+GLOSSARY_FILE = "glossary.yml"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Mapping[str, str]
+    definition: Mapping[str, str]
+    abbreviation: str | None
+    sources: tuple[Source, ...]
+
+    def name(self, lang: str) -> str:
+        return pick(self.term, lang)
+
+    def meaning(self, lang: str) -> str:
+        return pick(self.definition, lang)
+
+
+@lru_cache(maxsize=4)
+def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en", "sq", "mk", "sr", "bs")) -> tuple[Term, ...]:
+    """Every term, validated: a bad entry stops the build like a bad page does."""
+    where = f"../data/{GLOSSARY_FILE}"
+    raw = yaml.safe_load((data_dir / GLOSSARY_FILE).read_text(encoding="utf-8")) or {}
+    errors, terms, seen = [], [], set()
+    for index, entry in enumerate(raw.get("terms") or [], start=1):
+        field = f"terms[{index}]"
+        if not isinstance(entry, dict) or set(entry) - {"id", "term", "definition", "abbreviation", "sources"}:
+            errors.append(ContentError(where, None, field, entry, "each term has id, term, definition, "
+                                       "sources and optionally abbreviation", "- id: readmission"))
+            continue
+        term_id = entry.get("id")
+        if not isinstance(term_id, str) or not re.fullmatch(r"[a-z0-9-]+", term_id) or term_id in seen:
+            errors.append(ContentError(where, None, f"{field}.id", term_id,
+                                       "must be a new lower-case identifier", "id: readmission"))
+            continue
+        seen.add(term_id)
+        for key in ("term", "definition"):
+            value = entry.get(key)
+            if not isinstance(value, dict) or DEFAULT_LANGUAGE not in value or set(value) - set(languages):
+                errors.append(ContentError(where, None, f"{term_id}.{key}", value,
+                                           f"must give the text in English and may give it in: {', '.join(languages)}",
+                                           f'{key}: {{en: "readmission", sq: "ripranim"}}'))
+        sources = []
+        for source in entry.get("sources") or []:
+            url = source.get("url") if isinstance(source, dict) else None
+            if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not source.get("title"):
+                errors.append(ContentError(where, None, f"{term_id}.sources", source,
+                                           "each source needs a title and a web address starting with https://",
+                                           "- title: EMN Glossary\n  url: https://..."))
+            else:
+                sources.append(Source(source["title"], url))
+        if not sources:
+            errors.append(ContentError(where, None, f"{term_id}.sources", "(none)",
+                                       "every definition cites at least one public source", "sources: [...]"))
+        abbreviation = entry.get("abbreviation")
+        if abbreviation is not None and not (isinstance(abbreviation, str) and re.fullmatch(r"[A-Z]{2,6}", abbreviation)):
+            errors.append(ContentError(where, None, f"{term_id}.abbreviation", abbreviation,
+                                       "must be 2 to 6 capital letters", "abbreviation: AVRR"))
+        if not errors:
+            terms.append(Term(term_id, entry["term"], entry["definition"], abbreviation, tuple(sources)))
+    if errors:
+        raise ContentErrors(errors)
+    return tuple(terms)
+
+
+def abbreviations(terms: tuple[Term, ...], lang: str) -> str:
+    """Markdown abbreviation definitions: every AVRR in a page gets its meaning as a tooltip."""
+    return "".join(f"\n*[{term.abbreviation}]: {term.name(lang)}" for term in terms if term.abbreviation)
