@@ -78,9 +78,14 @@ def test_titles_cannot_break_tables_or_inject_html():
 # -- translation state ------------------------------------------------------------------
 
 
-def test_english_only_page_is_missing_in_every_other_language(library):
+NEW_PAGE = "---\ntitle: A page nobody translated yet\n---\n\nText.\n"
+
+
+def test_english_only_page_is_missing_in_every_other_language(docs_copy):
+    (docs_copy / "new-page.md").write_text(NEW_PAGE, encoding="utf-8")
+    library = load_library(docs_copy)
     for lang in ("sq", "mk", "sr", "sr-Latn", "bs"):
-        assert library.translation_state("practices/cultural-mediation.md", lang) == "missing"
+        assert library.translation_state("new-page.md", lang) == "missing"
 
 
 def test_changed_english_source_makes_its_translation_outdated(docs_copy):
@@ -108,12 +113,14 @@ def test_fingerprint_ignores_front_matter_fields_that_need_no_translation():
 # -- renderers ------------------------------------------------------------------------------
 
 
-def test_banner_carries_the_state_and_links_the_original(library):
-    page = library.pages["actions/16.md"]
+def test_banner_carries_the_state_and_links_the_original(docs_copy):
+    (docs_copy / "new-page.md").write_text(NEW_PAGE, encoding="utf-8")
+    library = load_library(docs_copy)
+    page = library.pages["new-page.md"]
     ctx = render.Context(library, "mk", page.path)
-    banner = ctx.fragments.fill(render.translation_banner(ctx, page))
+    banner = render.translation_banner(ctx, page)
     assert 'data-translation-state="missing"' in banner
-    assert 'href="../../../actions/16/"' in banner
+    assert 'href="../../new-page/"' in banner
     assert render.translation_banner(render.Context(library, "en", page.path), page) == ""
 
 

@@ -55,6 +55,12 @@ def modules(docs: Path = REPO / "docs") -> dict[str, dict]:
     }
 
 
+def translated(path: str, lang: str, docs: Path = REPO / "docs") -> bool:
+    """Whether a translation file exists for this English page (sr-Latn: the sr one)."""
+    source = "sr" if lang == "sr-Latn" else lang
+    return (docs / f"{path[:-3]}.{source}.md").exists()
+
+
 def commitment_of(action: int) -> int:
     return 1 if action <= 5 else 2 if action <= 14 else 3
 
@@ -155,12 +161,27 @@ def test_english_pages_carry_no_translation_state(built_site):
         assert page.states == [], url
 
 
-def test_untranslated_page_says_so_in_the_readers_language(built_site):
-    path, page = page_at(built_site, "sq/actions/16/")
-    html = path.read_text(encoding="utf-8")
-    assert page.states == ["missing"]
-    assert "nuk është përkthyer" in html  # Albanian: "has not been translated"
-    assert "../../../actions/16/" in [href for href, _ in page.links]
+UI = yaml.safe_load((REPO / "data/ui.yml").read_text(encoding="utf-8"))
+
+
+def ui(key: str, lang: str) -> str:
+    from learning_platform.transliteration import serbian_cyrillic_to_latin
+
+    entry = UI[key]
+    if lang == "sr-Latn" and lang not in entry:
+        return serbian_cyrillic_to_latin(entry["sr"])
+    return entry.get(lang, entry["en"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_state_banner_speaks_the_readers_language_and_matches_the_files(built_site, lang):
+    for url in english_urls(built_site):
+        path, page = page_at(built_site, f"{lang}/{url}")
+        english = "index.md" if url == "" else (url[:-1] + ".md" if (REPO / "docs" / (url[:-1] + ".md")).exists() else url + "index.md")
+        state = "machine" if translated(english, lang) else "missing"
+        assert page.states == [state], (lang, url)
+        html = path.read_text(encoding="utf-8")
+        assert html_escape(ui(f"translation.{state}", lang), quote=False) in html, (lang, url)
 
 
 # -- generated cross-references ----------------------------------------------------------------
@@ -274,7 +295,9 @@ def test_catalogue_json_and_csv_list_every_practice_per_language(built_site, lan
         assert record["actions"] == sorted(meta["actions"])
         assert record["partners"] == meta.get("partners", [])
         assert record["url"] == f"/{prefix}practices/{record['slug']}/"
-        assert record["translation_state"] == ("reviewed" if lang == "en" else "missing")
+        expected_state = "reviewed" if lang == "en" else (
+            "machine" if translated(f"practices/{record['slug']}.md", lang) else "missing")
+        assert record["translation_state"] == expected_state
     text = (built_site / prefix / "catalogue/practices.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {row["slug"] for row in rows} == set(expected)
@@ -335,9 +358,15 @@ def test_no_page_requests_a_third_party_host(built_site):
 
 def test_untranslated_copies_stay_out_of_the_search_index(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(location.startswith("practices/") for location in locations)
-    assert not [loc for loc in locations if loc.split("/")[0] in LANGUAGES[1:]]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert any(location.startswith("practices/") for location in pages)
+    for location in pages:
+        lang, _, rest = location.partition("/")
+        if lang in LANGUAGES[1:]:
+            english = (rest[:-1] or "index") + ".md" if rest else "index.md"
+            if not (REPO / "docs" / english).exists():
+                english = rest + "index.md"
+            assert translated(english, lang), location
 
 
 def test_page_size_does_not_carry_the_whole_menu(built_site):
@@ -392,3 +421,7 @@ def test_adding_one_practice_file_updates_every_generated_list_in_every_language
         assert "zzz-test-practice" in (site / prefix / "catalogue/practices.csv").read_text(encoding="utf-8")
         index = (site / prefix / "practices/index.html").read_text(encoding="utf-8")
         assert "zzz-test-practice" in index
+        if lang != "en":
+            page = (site / prefix / "practices/zzz-test-practice/index.html").read_text(encoding="utf-8")
+            assert 'data-translation-state="missing"' in page
+            assert html_escape(ui("translation.missing", lang), quote=False) in page
