@@ -425,3 +425,41 @@ def test_adding_one_practice_file_updates_every_generated_list_in_every_language
             page = (site / prefix / "practices/zzz-test-practice/index.html").read_text(encoding="utf-8")
             assert 'data-translation-state="missing"' in page
             assert html_escape(ui("translation.missing", lang), quote=False) in page
+
+
+# -- languages and scripts ---------------------------------------------------------------------
+
+
+def test_no_cyrillic_letter_in_the_main_text_of_any_serbian_latin_page(built_site):
+    other_language = re.compile(r'<(td|th|span|p|a|h[1-6]|blockquote|figure)[^>]*\blang="(?!sr-Latn)[^"]*"[^>]*>.*?</\1>', re.S)
+    checked = 0
+    for url in english_urls(built_site):
+        html = (built_site / "sr-Latn" / url / "index.html").read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        if 'data-translation-state="missing"' in article:
+            continue
+        text = other_language.sub("", article)
+        assert not re.search(r"[\u0400-\u04FF]", text), (url, re.findall(r"\S*[\u0400-\u04FF]+\S*", text)[:5])
+        checked += 1
+    assert checked >= 30
+
+
+def test_language_switcher_links_land_on_the_same_page_in_every_language(built_site):
+    for url in english_urls(built_site):
+        for lang in LANGUAGES:
+            prefix = "" if lang == "en" else f"{lang}/"
+            _, page = page_at(built_site, prefix + url)
+            switcher = {href for href, _ in page.links if href.count("/") >= 0}
+            html = (built_site / prefix / url / "index.html").read_text(encoding="utf-8")
+            links = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', html))
+            assert len(links) == len(LANGUAGES), (lang, url)
+            for href, other in links.items():
+                target = urljoin("/" + prefix + url, href).lstrip("/")
+                expected = ("" if other == "en" else f"{other}/") + url
+                assert target == expected, (lang, url, other, target)
+
+
+def test_every_page_names_its_alternates_and_an_x_default(built_site):
+    html = (built_site / "bs/practices/cultural-mediation/index.html").read_text(encoding="utf-8")
+    hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', html)
+    assert set(hreflangs) == {*LANGUAGES, "x-default"}

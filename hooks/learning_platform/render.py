@@ -142,8 +142,9 @@ class Context:
     def html(self, fragment: str) -> str:
         return self.fragments.add(fragment)
 
-    def heading(self, level: int, text: str, identifier: str) -> str:
-        return f"\n\n{'#' * level} {md(text)} {{ #{identifier} }}\n\n"
+    def heading(self, level: int, text: str, identifier: str, lang: str | None = None) -> str:
+        language = f" lang={lang}" if lang else ""
+        return f"\n\n{'#' * level} {md(text)} {{ #{identifier}{language} }}\n\n"
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> str:
@@ -501,11 +502,12 @@ def translations_status(ctx: Context) -> str:
     vocabulary = ctx.library.vocabulary
     header = [ctx.t("translations.column.language"),
               *(vocabulary.label("translation_states", state, ctx.lang) for state in STATES)]
-    rows = [[f'<a href="#{anchor("language", lang)}">{esc(vocabulary.language(lang).name)}</a>',
+    # Each language is named in itself (an endonym), marked with its language.
+    rows = [[f'<a href="#{anchor("language", lang)}" lang="{lang}">{esc(vocabulary.language(lang).name)}</a>',
              *(str(len(states[state])) for state in STATES)] for lang, states in report.items()]
     parts = [ctx.heading(2, ctx.t("translations.heading"), "translation-status"), ctx.html(table(header, rows))]
     for lang, states in report.items():
-        parts.append(ctx.heading(3, vocabulary.language(lang).name, anchor("language", lang)))
+        parts.append(ctx.heading(3, vocabulary.language(lang).name, anchor("language", lang), lang))
         for state in STATES:
             if state == "reviewed" or not states[state]:
                 continue
