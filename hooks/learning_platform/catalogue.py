@@ -9,7 +9,8 @@ from typing import Any
 from .model import Library, Practice
 from .render import url_of
 
-# Field → meaning; the catalogue page documents the fields from this table.
+# Field → meaning (in English; data/ui.yml has it in every language as
+# `catalogue.field.<name>`). The JSON file carries this table.
 FIELDS = {
     "slug": "Identifier of the practice, the name of its file.",
     "language": "Language code of this catalogue.",

@@ -470,7 +470,7 @@ def catalogue_page(ctx: Context) -> str:
         f'<li><a href="{esc(ctx.href(json_path))}" download>{esc(ctx.t("catalogue.json"))}</a></li>'
         f'<li><a href="{esc(ctx.href(csv_path))}" download>{esc(ctx.t("catalogue.csv"))}</a></li></ul>'
     )
-    fields = table([ctx.t("catalogue.column.field"), ctx.t("catalogue.column.meaning")], ([f"<code>{name}</code>", esc(meaning)] for name, meaning in FIELDS.items()))
+    fields = table([ctx.t("catalogue.column.field"), ctx.t("catalogue.column.meaning")], ([f"<code>{name}</code>", esc(ctx.t(f"catalogue.field.{name}"))] for name in FIELDS))
     return (ctx.heading(2, ctx.t("catalogue.heading"), "download-the-catalogue") + ctx.html(downloads)
             + ctx.heading(2, ctx.t("catalogue.fields.heading"), "fields") + ctx.html(fields))
 
