@@ -45,6 +45,10 @@ from pathlib import Path
 
 import yaml
 
+REPO_HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+sys.path.insert(0, str(REPO_HOOKS))
+from learning_platform.translations import mark_current  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 GNU_TIME = Path("/usr/bin/time")
 
@@ -255,8 +259,10 @@ def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
         (practices / f"synthetic-{index:04d}.md").write_text(
             synthetic_practice(index, target_groups, link_targets), encoding="utf-8")
         if index % 5 == 0:
-            (practices / f"synthetic-{index:04d}.sq.md").write_text(
-                synthetic_translation(index), encoding="utf-8")
+            translation = practices / f"synthetic-{index:04d}.sq.md"
+            translation.write_text(synthetic_translation(index), encoding="utf-8")
+            # Record the English version it was made from, as scripts/translations.py does.
+            mark_current(project / "docs", f"practices/{translation.name}")
             translations += 1
     return count, translations
 
