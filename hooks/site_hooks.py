@@ -24,6 +24,7 @@ from learning_platform.model import Library, Module, Practice, Action, Commitmen
 from learning_platform.official import load_official_texts
 from learning_platform.glossary import abbreviations, load_glossary
 from learning_platform.safety import scan_html
+from learning_platform import search
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
@@ -32,6 +33,8 @@ _signature: tuple | None = None
 _html_problems: list[str] = []
 # Generated HTML of each page between its Markdown and its HTML events.
 _fragments: dict[str, render.Fragments] = {}
+# The search index of each language, filled page by page, written after the build.
+_search_indexes: dict[str, search.SearchIndex] = {}
 
 # Section pages whose whole generated body comes from one renderer.
 SECTION_RENDERERS = {
@@ -53,6 +56,12 @@ def on_pre_build(config: Any) -> None:
     global _html_problems
     _html_problems = []
     _fragments.clear()
+    _search_indexes.clear()
+    search.load_stemmers.cache_clear()
+    try:
+        search.load_stemmers()
+    except search.SearchRulesError as problem:
+        raise PluginError(str(problem)) from None
     _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
 
 
@@ -124,9 +133,32 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         html += render.kosovo_footnote(library(), html, lang)
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     if lang != DEFAULT_LANGUAGE and path in library().pages and library().translation_state(path, lang) == "missing":
-        # English text under another language's address: tell screen readers.
+        # English text under another language's address: tell screen readers,
+        # and keep it out of this language's search (the English index has it).
         return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'
+    if path in library().pages:
+        search_index(lang).add(_language_relative(page.url, lang), page.title or "", html)
     return html
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    lang = current_language(config)
+    here = page.url
+    context["platform_search"] = {
+        "index": render.relative_url(here, render.url_of("search/", lang)),
+        "lang": lang,
+        "strings": search.interface_strings(
+            (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS),
+    }
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    # Runs once per language: mkdocs-static-i18n builds the others from its own
+    # on_post_build (priority -100), after this one.
+    lang = current_language(config)
+    folder = Path(config.site_dir) / render.url_of("search/", lang)
+    search.write_index(search_index(lang), folder)
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -139,6 +171,22 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 # -- helpers --------------------------------------------------------------------------
+
+SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
+                  "search.loading", "search.none", "search.count", "search.more", "search.failed")
+
+
+def search_index(lang: str) -> search.SearchIndex:
+    if lang not in _search_indexes:
+        _search_indexes[lang] = search.SearchIndex(lang, search.stemmer_for(lang))
+    return _search_indexes[lang]
+
+
+def _language_relative(url: str, lang: str) -> str:
+    """A page's address from its language's root (the search index stores these)."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return url[len(prefix):] if url.startswith(prefix) else url
+
 
 
 def current_language(config: Any) -> str:

@@ -356,17 +356,16 @@ def test_no_page_requests_a_third_party_host(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
 
 
-def test_untranslated_copies_stay_out_of_the_search_index(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert any(location.startswith("practices/") for location in pages)
-    for location in pages:
-        lang, _, rest = location.partition("/")
-        if lang in LANGUAGES[1:]:
-            english = (rest[:-1] or "index") + ".md" if rest else "index.md"
+def test_untranslated_copies_stay_out_of_each_languages_search_index(built_site):
+    for lang in LANGUAGES[1:]:
+        meta = json.loads((built_site / lang / "search/meta.json").read_text(encoding="utf-8"))
+        pages = [url for url, _ in meta["pages"]]
+        assert any(url.startswith("practices/") for url in pages), lang
+        for url in pages:
+            english = (url[:-1] or "index") + ".md" if url else "index.md"
             if not (REPO / "docs" / english).exists():
-                english = rest + "index.md"
-            assert translated(english, lang), location
+                english = url + "index.md"
+            assert translated(english, lang), (lang, url)
 
 
 def test_page_size_does_not_carry_the_whole_menu(built_site):
@@ -421,6 +420,10 @@ def test_adding_one_practice_file_updates_every_generated_list_in_every_language
         assert "zzz-test-practice" in (site / prefix / "catalogue/practices.csv").read_text(encoding="utf-8")
         index = (site / prefix / "practices/index.html").read_text(encoding="utf-8")
         assert "zzz-test-practice" in index
+        searched = json.loads((site / prefix / "search/meta.json").read_text(encoding="utf-8"))
+        searchable = "practices/zzz-test-practice/" in [url for url, _ in searched["pages"]]
+        # Search keeps to the reader's language: the English text is found in English only.
+        assert searchable == (lang == "en")
         if lang != "en":
             page = (site / prefix / "practices/zzz-test-practice/index.html").read_text(encoding="utf-8")
             assert 'data-translation-state="missing"' in page

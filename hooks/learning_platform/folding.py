@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Serbian and Macedonian Cyrillic to Latin, already without diacritics.
-_CYRILLIC = {
+# Serbian and Macedonian Cyrillic to Latin, already without diacritics. The
+# reader's browser receives these two tables (search/meta.json) and folds
+# queries with them, so the two sides cannot drift apart.
+CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e",
     "ж": "z", "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj",
     "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
@@ -23,21 +25,30 @@ _CYRILLIC = {
     "ш": "s",
 }
 # Latin letters that Unicode decomposition does not reduce to ASCII.
-_LATIN = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l"}
+LATIN = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII Latin: diacritics dropped, Cyrillic transliterated, đ as dj."""
+    return "".join(_fold_letter(letter) for letter in text.lower())
+
+
+def _fold_letter(letter: str) -> str:
+    # ќ and ѓ are letters of their own (kj, gj), not к and г with an accent:
+    # look them up before decomposing. Letters with a mere accent (ѝ, ѐ, ë, ç)
+    # decompose into a base letter and marks, and the marks are dropped.
+    if letter in CYRILLIC:
+        return CYRILLIC[letter]
+    if letter in LATIN:
+        return LATIN[letter]
+    if letter.isascii():
+        return letter
     out = []
-    for letter in text.lower():
-        if letter in _CYRILLIC:
-            out.append(_CYRILLIC[letter])
-        elif letter in _LATIN:
-            out.append(_LATIN[letter])
-        else:
-            out.append(unicodedata.normalize("NFKD", letter).encode("ascii", "ignore").decode("ascii") or
-                       (letter if not unicodedata.category(letter).startswith("M") else ""))
+    for part in unicodedata.normalize("NFKD", letter):
+        if unicodedata.category(part).startswith("M"):
+            continue
+        out.append(CYRILLIC.get(part) or LATIN.get(part) or part)
     return "".join(out)
 
 

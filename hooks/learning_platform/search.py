@@ -1,0 +1,285 @@
+"""Site search: one small index per language, in the form readers type.
+
+Every word of a page is folded (`folding`: no diacritics, Cyrillic as Latin,
+đ as dj and as d) and stemmed (`data/search.yml`), so that what a reader
+types and what the page says meet whatever the diacritics, script or
+inflection. The reader's browser (docs/assets/javascripts/search.js) applies
+the same folding tables and stemming rules to the query: it receives them in
+the language's `meta.json`, written from here.
+
+The index of a language is split so that a query downloads little:
+
+    search/<lang>/meta.json        pages (address, title), the list of shards,
+                                   the folding tables and the stemmer
+    search/<lang>/t/<ab>.json      the terms that begin with "ab", each with
+                                   the pages that contain it and a weight
+    search/<lang>/p/<n>.json       the text of page n, for the result snippet,
+                                   fetched only for results that are shown
+
+Nothing here knows MkDocs: it takes a page's address, title and HTML.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .folding import CYRILLIC, LATIN, fold, variants
+from .vocabulary import DATA_DIR
+
+# Letters and digits, as the browser's /[\p{L}\p{N}]+/gu sees them (after NFC).
+WORD = re.compile(r"[^\W_]+")
+SHARD_KEY_LENGTH = 2
+# Where a word occurs says more than how often: a word of the title outweighs
+# any number of mentions in the body (a list page that names every practice
+# must not outrank the practice itself).
+TITLE_WEIGHT = 30
+HEADING_WEIGHT, HEADING_CAP = 5, 15
+BODY_CAP = 10
+# Generated parts that say the same on every page would match every query.
+SKIPPED_CLASSES = frozenset({"headerlink", "translation-state", "script-switch", "md-source-file"})
+SNIPPET_TEXT_LIMIT = 20_000
+
+
+# -- stemming ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stemmer:
+    """Replaces the longest known ending of a folded word, once."""
+
+    min_stem: int
+    endings: tuple[tuple[str, str, int], ...]  # (ending, replacement, min_stem), longest first
+
+    def stem(self, word: str) -> str:
+        for ending, replacement, min_stem in self.endings:
+            if word.endswith(ending):
+                stem = word[: len(word) - len(ending)] + replacement
+                if len(stem) >= min_stem:
+                    return stem
+                # a shorter ending may still apply ("is" kept, "s" not)
+        return word
+
+    def as_json(self) -> dict[str, Any]:
+        return {"endings": [list(ending) for ending in self.endings]}
+
+
+@lru_cache(maxsize=4)
+def load_stemmers(data_dir: Path = DATA_DIR) -> dict[str, Stemmer]:
+    """The stemmers of `data/search.yml`, checked: a bad rule fails the build."""
+    path = data_dir / "search.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    stemmers, problems = {}, []
+    for lang, spec in (raw.get("stemmers") or {}).items():
+        try:
+            stemmers[lang] = _stemmer(spec)
+        except (TypeError, ValueError, KeyError, AttributeError) as problem:
+            problems.append(f"  - data/{path.name}, stemmers.{lang}: {problem}")
+    if problems:
+        raise SearchRulesError(
+            "The site was not built: the search rules are wrong.\n" + "\n".join(problems)
+            + "\n    Allowed: min_stem: a whole number; endings: a list of [ending, replacement]"
+            " or [ending, replacement, min_stem], in lower-case ASCII letters."
+            '\n    Example: - [ama, ""]'
+        )
+    return stemmers
+
+
+class SearchRulesError(ValueError):
+    """data/search.yml does not say what the stemmers need."""
+
+
+def _stemmer(spec: dict) -> Stemmer:
+    min_stem = spec["min_stem"]
+    if not isinstance(min_stem, int) or min_stem < 1:
+        raise ValueError(f"min_stem is {min_stem!r}")
+    endings = []
+    for rule in spec["endings"]:
+        if not isinstance(rule, list) or len(rule) not in (2, 3):
+            raise ValueError(f"rule {rule!r} is not [ending, replacement] or [ending, replacement, min_stem]")
+        ending, replacement = str(rule[0]), str(rule[1])
+        if not re.fullmatch(r"[a-z]+", ending) or not re.fullmatch(r"[a-z]*", replacement):
+            raise ValueError(f"rule {rule!r} is not lower-case ASCII (words are folded before stemming)")
+        endings.append((ending, replacement, int(rule[2]) if len(rule) == 3 else min_stem))
+    endings.sort(key=lambda rule: -len(rule[0]))
+    return Stemmer(min_stem, tuple(endings))
+
+
+def stemmer_for(lang: str) -> Stemmer:
+    stemmers = load_stemmers()
+    if lang not in stemmers:
+        raise KeyError(f"No stemmer for language '{lang}' in data/search.yml; known: {', '.join(stemmers)}")
+    return stemmers[lang]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as the browser splits them."""
+    return WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def terms_of_word(word: str, stemmer: Stemmer) -> set[str]:
+    """The index terms of one word as written on a page (đ gives two)."""
+    return {stemmer.stem(form) for form in variants(word)}
+
+
+def query_terms(query: str, stemmer: Stemmer) -> list[str]:
+    """What a typed query looks up: one term per word (the browser does the same)."""
+    return [stemmer.stem(fold(word)) for word in words(query)]
+
+
+# -- reading a page -------------------------------------------------------------
+
+
+class _PageText(HTMLParser):
+    """The text of a page's HTML, split into headings and body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[str] = []
+        self.body: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self._heading_depth = 0
+
+    VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"})
+    # Tags inside a line of text: no space around them ("<a>case</a>," stays "case,").
+    INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
+                        "small", "span", "strong", "sub", "sup", "time", "u", "var", "del", "ins"})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            self.body.append(" ")
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        skipped = bool(classes & SKIPPED_CLASSES) or tag in ("script", "style", "template") \
+            or "data-search-skip" in dict(attrs)
+        self._stack.append((tag, skipped))
+        if tag in ("h1", "h2", "h3", "h4"):
+            self._heading_depth += 1
+        if tag not in self.INLINE:
+            self.body.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        # Pop to the matching tag: the HTML is MkDocs' own, well nested.
+        while self._stack:
+            open_tag, _ = self._stack.pop()
+            if open_tag in ("h1", "h2", "h3", "h4"):
+                self._heading_depth -= 1
+            if open_tag == tag:
+                break
+        if tag not in self.INLINE:
+            self.body.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if any(skipped for _, skipped in self._stack):
+            return
+        (self.headings if self._heading_depth else self.body).append(data)
+        if self._heading_depth:
+            self.body.append(data)
+
+
+def page_text(html: str) -> tuple[str, str]:
+    """(heading text, all text) of a page's HTML, whitespace collapsed."""
+    parser = _PageText()
+    parser.feed(html)
+    parser.close()
+    squeeze = lambda parts: " ".join("".join(parts).split())  # noqa: E731
+    return squeeze(" ".join(parser.headings)), squeeze(parser.body)
+
+
+# -- the index --------------------------------------------------------------------
+
+
+@dataclass
+class SearchDocument:
+    url: str
+    title: str
+    text: str
+    weights: dict[str, int]
+
+
+def search_document(url: str, title: str, html: str, stemmer: Stemmer) -> SearchDocument:
+    """One page, ready for the index: its terms weighted by where they occur."""
+    headings, text = page_text(html)
+    counts: dict[str, list[int]] = {}  # term -> [in title, in headings, in body]
+    for part, source in enumerate((title, headings, text)):
+        for word in words(source):
+            for term in terms_of_word(word, stemmer):
+                if len(term) >= SHARD_KEY_LENGTH:
+                    counts.setdefault(term, [0, 0, 0])[part] += 1
+    weights = {
+        term: (TITLE_WEIGHT if in_title else 0) + min(HEADING_WEIGHT * in_headings, HEADING_CAP)
+        + min(in_body, BODY_CAP)
+        for term, (in_title, in_headings, in_body) in counts.items()
+    }
+    return SearchDocument(url, title, text[:SNIPPET_TEXT_LIMIT], weights)
+
+
+@dataclass
+class SearchIndex:
+    """The search index of one language."""
+
+    lang: str
+    stemmer: Stemmer
+    documents: list[SearchDocument] = field(default_factory=list)
+
+    def add(self, url: str, title: str, html: str) -> None:
+        self.documents.append(search_document(url, title, html, self.stemmer))
+
+    def files(self) -> dict[str, str]:
+        """Path (inside the language's search folder) → JSON text."""
+        documents = sorted(self.documents, key=lambda document: document.url)
+        shards: dict[str, dict[str, list[int]]] = {}
+        for number, document in enumerate(documents):
+            for term, weight in document.weights.items():
+                shards.setdefault(term[:SHARD_KEY_LENGTH], {}).setdefault(term, []).append(number)
+                shards[term[:SHARD_KEY_LENGTH]][term].append(weight)
+        out = {
+            "meta.json": _json({
+                "lang": self.lang,
+                "pages": [[document.url, document.title] for document in documents],
+                "shards": sorted(shards),
+                "stemmer": self.stemmer.as_json(),
+                "fold": {"cyrillic": CYRILLIC, "latin": LATIN},
+            }),
+        }
+        for key, terms in shards.items():
+            out[f"t/{key}.json"] = _json({term: _delta(postings) for term, postings in sorted(terms.items())})
+        for number, document in enumerate(documents):
+            out[f"p/{number}.json"] = _json({"x": document.text})
+        return out
+
+
+def _delta(postings: list[int]) -> list[int]:
+    """[page, weight, page, weight, ...] with each page number as the step from the last."""
+    out, last = [], 0
+    for index in range(0, len(postings), 2):
+        out += [postings[index] - last, postings[index + 1]]
+        last = postings[index]
+    return out
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_index(index: SearchIndex, folder: Path) -> int:
+    """Write the index files under `folder`; returns how many were written."""
+    count = 0
+    for name, content in index.files().items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        count += 1
+    return count
+
+
+def interface_strings(texts: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The search box's words, keyed as search.js reads them."""
+    return {key.removeprefix("search."): text for key, text in texts}

@@ -1,0 +1,230 @@
+"""Search as a reader uses it, in Debian's chromium: own language only, with or
+without diacritics, in either script, any inflection, by keyboard alone."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGUAGES
+from learning_platform.folding import fold
+from learning_platform.search import stemmer_for, terms_of_word, words
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+# For every language: a page, and what a reader may type to find it.
+#   exact       a word as the page writes it
+#   plain       the same word typed without diacritics (đ as dj, or as d)
+#   script      the word in the other script (Serbian both ways, Macedonian in Latin)
+#   inflected   another form of a word, one that appears nowhere on the page
+#   prefix      the beginning of a word still being typed
+CASES = {
+    "en": ("practices/individual-return-counselling/", [
+        ("exact", "counselling"), ("inflected", "victim"), ("prefix", "counsel")]),
+    "sq": ("practices/readmission-case-processing/", [
+        ("exact", "marrëveshjet"), ("plain", "marreveshjet"), ("inflected", "marrëveshjeve"),
+        ("prefix", "marrëvesh")]),
+    "mk": ("practices/cultural-mediation/", [
+        ("exact", "враќање"), ("plain", "zastita"), ("script", "vrakjanje"),
+        ("inflected", "реинтеграцијата")]),
+    "sr": ("practices/cultural-mediation/", [
+        ("exact", "саветовање"), ("plain", "obezbedjivanje"), ("plain", "obezbedivanje"),
+        ("script", "savetovanje"), ("inflected", "саветовању")]),
+    "sr-Latn": ("practices/cultural-mediation/", [
+        ("exact", "prevođenje"), ("plain", "prevodjenje"), ("plain", "prevodenje"),
+        ("script", "превођење"), ("inflected", "savetovanju")]),
+    "bs": ("practices/cultural-mediation/", [
+        ("exact", "međusobno"), ("plain", "medjusobno"), ("plain", "medusobno"),
+        ("script", "међусобно"), ("inflected", "savjetovanju")]),
+}
+QUERIES = [(lang, kind, query, page) for lang, (page, queries) in CASES.items() for kind, query in queries]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def page_words(site: Path, lang: str, page: str) -> list[str]:
+    html = (site / prefix(lang) / page / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    return words(re.sub(r"<[^>]+>", " ", article))
+
+
+def search(page, query: str, every: bool = False) -> list[str]:
+    """Type a query as a reader does; the addresses of the results shown, in
+    order (with `every`, after asking for more until there are no more)."""
+    box = page.locator("#wb-search-input")
+    if not box.is_visible():
+        page.locator(".wb-search__toggle").click()
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # keyboard.type sends no keyup for non-US letters
+    page.wait_for_function(
+        """query => {
+             const status = document.querySelector('.wb-search__status').textContent;
+             return status.includes(query) && !status.endsWith('…');
+           }""", arg=query, timeout=10_000)
+    while every and page.locator(".wb-search__more").is_visible():
+        page.locator(".wb-search__more").click()
+    return page.locator(".wb-search__link").evaluate_all("links => links.map(link => link.href)")
+
+
+@pytest.fixture
+def reader(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert not errors, errors
+    page.close()
+
+
+def test_the_queries_below_are_what_they_claim_to_be(built_site):
+    # Guards the table: an "inflected" query that the page came to contain
+    # verbatim would no longer test the stemmer.
+    for lang, kind, query, page in QUERIES:
+        on_page = {fold(word) for word in page_words(built_site, lang, page)}
+        stemmer = stemmer_for(lang)
+        stems = {term for word in page_words(built_site, lang, page) for term in terms_of_word(word, stemmer)}
+        if kind == "exact":
+            assert query in page_words(built_site, lang, page), (lang, query)
+        elif kind == "plain":
+            assert query.isascii() and query not in page_words(built_site, lang, page), (lang, query)
+        elif kind == "script":
+            assert bool(CYRILLIC.search(query)) != (lang in ("mk", "sr")), (lang, query)
+        elif kind == "inflected":
+            assert fold(query) not in on_page and stemmer.stem(fold(query)) in stems, (lang, query)
+
+
+@pytest.mark.parametrize("lang, kind, query, expected", QUERIES,
+                         ids=[f"{lang}-{kind}-{query}" for lang, kind, query, _ in QUERIES])
+def test_search_finds_the_page_in_the_readers_language_and_nothing_else(reader, site_url, lang, kind, query, expected):
+    reader.goto(site_url + prefix(lang))
+    results = search(reader, query, every=True)
+    paths = [urlsplit(url).path for url in results]
+    assert "/" + prefix(lang) + expected in paths, (query, paths)
+    others = [code for code in LANGUAGES if code != lang]
+    for path in paths:
+        first = path.strip("/").split("/")[0]
+        if lang == "en":
+            assert first not in others, path
+        else:
+            assert first == lang, path
+
+
+@pytest.mark.parametrize("lang, query, first", [
+    ("en", "mediation", "practices/cultural-mediation/"),
+    ("sr", "kulturna medijacija", "sr/practices/cultural-mediation/"),
+    ("sq", "ripranim", "sq/practices/readmission-case-processing/"),
+])
+def test_a_page_with_the_words_in_its_title_comes_first(reader, site_url, lang, query, first):
+    reader.goto(site_url + prefix(lang))
+    assert urlsplit(search(reader, query)[0]).path == "/" + first
+
+
+def test_results_show_more_than_one_page_of_results_on_request(reader, site_url):
+    reader.goto(site_url + "sr/")
+    search(reader, "повратак")
+    assert reader.locator(".wb-search__link").count() == 10
+    reader.locator(".wb-search__more").click()
+    assert reader.locator(".wb-search__link").count() > 10
+    assert reader.locator(".wb-search__link").nth(10).evaluate("link => link === document.activeElement")
+
+
+def test_snippets_mark_the_matched_words_in_the_pages_own_script(reader, site_url):
+    reader.goto(site_url + "sr-Latn/")
+    search(reader, "повратак")  # a Cyrillic query on the Latin pages
+    reader.locator(".wb-search__snippet mark").first.wait_for()
+    marked = reader.locator(".wb-search__snippet mark").all_inner_texts()
+    assert marked and not any(CYRILLIC.search(word) for word in marked)
+    stemmer = stemmer_for("sr-Latn")
+    assert all(stemmer.stem(fold(word)).startswith("povratk") for word in marked), marked
+
+    reader.goto(site_url + "sr/")
+    search(reader, "povratak")  # and a Latin one on the Cyrillic pages
+    reader.locator(".wb-search__snippet mark").first.wait_for()
+    marked = reader.locator(".wb-search__snippet mark").all_inner_texts()
+    assert marked and all(CYRILLIC.search(word) for word in marked)
+
+
+def test_the_browser_reduces_words_exactly_as_the_build_does(reader, site_url, built_site):
+    # search.js mirrors folding.py and search.py: the same page's words must
+    # give the same terms on both sides, in every language.
+    for lang in LANGUAGES:
+        page = CASES[lang][0]
+        text = " ".join(page_words(built_site, lang, page))
+        expected = sorted({term for word in words(text) for term in terms_of_word(word, stemmer_for(lang))
+                           if len(term) >= 2})
+        reader.goto(site_url + prefix(lang) + page)
+        reader.evaluate("() => window.platformSearch.ready()")
+        assert reader.evaluate("text => window.platformSearch.terms(text)", text) == expected, lang
+
+
+def test_the_search_box_is_labelled_in_the_readers_language(reader, site_url):
+    for lang, label in (("en", "Search this site"), ("mk", "Пребарувајте на сајтот"),
+                        ("sr-Latn", "Pretražite sajt")):
+        reader.goto(site_url + prefix(lang))
+        box = reader.get_by_role("searchbox", name=label)
+        assert box.count() == 1, lang
+        assert reader.get_by_role("search").count() == 1
+        status = reader.locator(".wb-search__status")
+        assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+
+
+def test_results_are_announced_in_the_readers_language(reader, site_url):
+    reader.goto(site_url + "bs/")
+    search(reader, "povratak")
+    assert re.fullmatch(r"Pronađene stranice za „povratak“: \d+", reader.locator(".wb-search__status").inner_text())
+    search(reader, "qqqxyz")
+    assert reader.locator(".wb-search__status").inner_text() == "Nije pronađena nijedna stranica za „qqqxyz“."
+
+
+def test_search_works_by_keyboard_alone(reader, site_url):
+    reader.goto(site_url + "sq/")
+    reader.keyboard.press("/")
+    assert reader.evaluate("document.activeElement.id") == "wb-search-input"
+    reader.keyboard.type("kthimit")
+    reader.keyboard.press("End")
+    reader.locator(".wb-search__link").first.wait_for()
+    reader.keyboard.press("ArrowDown")
+    first = reader.evaluate("document.activeElement.href")
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("ArrowUp")
+    assert reader.evaluate("document.activeElement.href") == first
+    reader.keyboard.press("Escape")
+    assert reader.evaluate("document.activeElement.id") == "wb-search-input"
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("Enter")
+    reader.wait_for_url(first)
+    assert reader.evaluate("document.documentElement.lang") == "sq"
+
+
+def test_on_a_phone_the_search_opens_from_the_header_and_fits_the_screen(phone, site_url):
+    phone.goto(site_url + "mk/practices/cultural-mediation/")
+    toggle = phone.locator(".wb-search__toggle")
+    assert toggle.is_visible() and toggle.get_attribute("aria-label") == "Отвори пребарување"
+    assert not phone.locator("#wb-search-input").is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert phone.evaluate("document.activeElement.id") == "wb-search-input"
+    results = search(phone, "zrtvi")
+    assert results and phone.locator(".wb-search__link").first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    phone.locator(".wb-search__close").click()
+    assert not phone.locator("#wb-search-input").is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+
+
+def test_a_query_downloads_only_its_languages_index_and_the_shards_it_needs(reader, site_url):
+    fetched = []
+    reader.on("response", lambda response: fetched.append(urlsplit(response.url).path))
+    reader.goto(site_url + "mk/")
+    search(reader, "враќање")
+    index_files = [path for path in fetched if "/search/" in path]
+    assert index_files and all(path.startswith("/mk/search/") for path in index_files)
+    shards = {path for path in index_files if "/t/" in path}
+    assert shards == {"/mk/search/t/vr.json"}
