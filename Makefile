@@ -19,7 +19,7 @@ build: $(STAMPS)/site-deps
 test: $(STAMPS)/test-deps $(STAMPS)/chromium
 	$(PY) -m pytest
 
-bench: $(STAMPS)/site-deps
+bench: $(STAMPS)/test-deps $(STAMPS)/chromium
 	$(PY) bench/benchmark.py
 
 $(VENV)/bin/python:

@@ -6,12 +6,19 @@ For each size N (default 100 and 1000) it makes a throw-away copy of the site
 (own docs/, symlinks to the repository's hooks/, overrides/ and data/, a copy of
 mkdocs.yml, as tests/conftest.py's `make_project` does), adds N synthetic
 practice pages (and a machine translation into Albanian for one in five), and
-builds every language twice:
+builds every language three times:
 
   hooks on   the real mkdocs.yml, with --strict (a failure is reported);
   hooks off  the same Markdown and configuration with the `hooks:` block taken
              out of the copied mkdocs.yml (written as mkdocs.nohooks.yml beside
-             it and passed with -f), without --strict.
+             it and passed with -f), without --strict: a site with no search;
+  stock      hooks off, with Material's search plugin put back
+             (mkdocs.stock.yml): what the site costs on the stock stack, whose
+             search the hooks' own per-language search replaces.
+
+Then, unless --no-search, it measures the search of the hooks-on site in
+Debian's chromium (bench/search_benchmark.py): bytes a query downloads and
+time from the last keystroke to results.
 
 Each build runs as its own process, `python -m mkdocs build -q -d <site>`, with
 NO_MKDOCS_2_WARNING=1. Wall time is measured around the process; peak memory is
@@ -22,10 +29,10 @@ is present, otherwise from a small Python launcher that reports
 The synthetic pages are generated text with made-up example.org sources; they
 exist only in the temporary copy and are never written into docs/.
 
-This is a benchmark, not a test: it prints figures and the two targets with
+This is a benchmark, not a test: it prints figures and the targets with
 PASS/FAIL and exits 0 whatever they say; it exits 1 only if a build fails.
 
-    .venv/bin/python bench/benchmark.py [--sizes 100,1000] [--repeat 1] [--keep]
+    .venv/bin/python bench/benchmark.py [--sizes 100,1000] [--repeat 1] [--keep] [--no-search]
 """
 from __future__ import annotations
 
@@ -48,6 +55,9 @@ import yaml
 REPO_HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 sys.path.insert(0, str(REPO_HOOKS))
 from learning_platform.translations import mark_current  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import search_benchmark  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 GNU_TIME = Path("/usr/bin/time")
@@ -248,6 +258,15 @@ def without_hooks(config_text: str) -> str:
     return result
 
 
+def stock_stack(config_text: str) -> str:
+    """Without the hooks, but with Material's own search plugin, which the hooks'
+    search replaces: what the same site would cost on the stock stack."""
+    plain = without_hooks(config_text)
+    if not re.search(r"(?m)^plugins:\n", plain):
+        raise SystemExit("could not find the plugins: block in mkdocs.yml")
+    return re.sub(r"(?m)^plugins:\n", "plugins:\n  - search\n", plain, count=1)
+
+
 def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
     vocabulary = yaml.safe_load((REPO / "data" / "vocabulary.yml").read_text(encoding="utf-8"))
     target_groups = list(vocabulary["target_groups"])
@@ -395,8 +414,11 @@ class Result:
     translations: int
     on: list[Build] = field(default_factory=list)
     off: list[Build] = field(default_factory=list)
+    stock: list[Build] = field(default_factory=list)
     on_site: SiteStats = field(default_factory=SiteStats)
     off_site: SiteStats = field(default_factory=SiteStats)
+    search: list = field(default_factory=list)
+    search_index: dict = field(default_factory=dict)
 
     @staticmethod
     def best(builds: list[Build]) -> Build | None:
@@ -415,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="builds per configuration and size; the fastest is reported (default 1)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary projects and print where they are")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip the search measures (they need Debian's chromium and Playwright)")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where to make the temporary projects (default: system temp)")
     args = parser.parse_args(argv)
@@ -437,15 +461,18 @@ def main(argv: list[str] | None = None) -> int:
             config = project / "mkdocs.yml"
             (project / "mkdocs.nohooks.yml").write_text(
                 without_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
+            (project / "mkdocs.stock.yml").write_text(
+                stock_stack(config.read_text(encoding="utf-8")), encoding="utf-8")
             result = Result(n, translations)
             for round_ in range(1, args.repeat + 1):
                 # Alternate which configuration goes first so neither always gets the cold cache.
-                order = [("on", True), ("off", False)] if round_ % 2 else [("off", False), ("on", True)]
-                for label, hooks in order:
+                order = ["on", "off", "stock"] if round_ % 2 else ["stock", "off", "on"]
+                for label in order:
+                    hooks = label == "on"
                     site = project / f"site-{label}"
-                    build = run_build(project, site, "mkdocs.yml" if hooks else "mkdocs.nohooks.yml",
-                                      strict=hooks, method=method)
-                    (result.on if hooks else result.off).append(build)
+                    config_file = {"on": "mkdocs.yml", "off": "mkdocs.nohooks.yml", "stock": "mkdocs.stock.yml"}[label]
+                    build = run_build(project, site, config_file, strict=hooks, method=method)
+                    {"on": result.on, "off": result.off, "stock": result.stock}[label].append(build)
                     status = "ok" if build.ok else "FAILED"
                     print(f"  N={n:<5} hooks {label:<3} run {round_}: {build.seconds:7.1f} s wall, {build.cpu_seconds:6.1f} s CPU, "
                           f"{build.peak_mb:6.0f} MB peak, {status}"
@@ -457,6 +484,9 @@ def main(argv: list[str] | None = None) -> int:
                               + "\n".join("    | " + line for line in tail.splitlines()), flush=True)
             result.on_site = site_stats(project / "site-on")
             result.off_site = site_stats(project / "site-off")
+            if result.best(result.on) is not None and not args.no_search:
+                result.search_index = search_benchmark.index_size(project / "site-on")
+                result.search = search_benchmark.measure(project / "site-on", repeat=3)
             results.append(result)
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
@@ -479,23 +509,26 @@ def _fmt(value: float | None, spec: str) -> str:
 
 def report(results: list[Result], sizes: list[int]) -> None:
     print()
-    header = ("N", "pages", "on (s)", "off (s)", "on/off", "ms/page on",
+    header = ("N", "pages", "on (s)", "off (s)", "stock (s)", "on/off", "on/stock", "ms/page on",
               "peak MB on", "peak MB off", "site MB", "avg page KB")
     rows = []
     per_page: dict[int, float] = {}
     overheads: dict[int, float | None] = {}
+    against_stock: dict[int, float | None] = {}
     for r in results:
-        on, off = Result.best(r.on), Result.best(r.off)
+        on, off, stock = Result.best(r.on), Result.best(r.off), Result.best(r.stock)
         pages = r.on_site.pages or r.off_site.pages
         ratio = on.seconds / off.seconds if on and off else None
         overheads[r.n] = ratio
+        against_stock[r.n] = on.seconds / stock.seconds if on and stock else None
         tpp = on.seconds / pages * 1000 if on and pages else None
         if tpp is not None:
             per_page[r.n] = tpp
         rows.append((
             str(r.n), str(pages),
             _fmt(on and on.seconds, ".1f"), _fmt(off and off.seconds, ".1f"),
-            _fmt(ratio, ".2f"), _fmt(tpp, ".1f"),
+            _fmt(stock and stock.seconds, ".1f"),
+            _fmt(ratio, ".2f"), _fmt(against_stock[r.n], ".2f"), _fmt(tpp, ".1f"),
             _fmt(on and on.peak_mb, ".0f"), _fmt(off and off.peak_mb, ".0f"),
             _fmt(r.on_site.site_mb if on else None, ".1f"),
             _fmt(r.on_site.avg_page_kb if on else None, ".1f"),
@@ -507,12 +540,15 @@ def report(results: list[Result], sizes: list[int]) -> None:
     for row in rows:
         print("  ".join(c.rjust(w) for c, w in zip(row, widths)))
     print("\n(pages = index.html files in the hooks-on site, all six languages; site MB, avg page KB "
-          "from the hooks-on site; on/off = wall time hooks on / hooks off)")
+          "from the hooks-on site; on/off = wall time hooks on / hooks off; stock = hooks off with "
+          "Material's search plugin, which the hooks' search replaces)")
 
     print("\nCPU time of the build process (user + system), less sensitive to a busy machine:")
     for r in results:
-        on, off = Result.best(r.on), Result.best(r.off)
+        on, off, stock = Result.best(r.on), Result.best(r.off), Result.best(r.stock)
         pages = r.on_site.pages or r.off_site.pages
+        if on and stock:
+            print(f"  N={r.n:<5} stock {stock.cpu_seconds:7.1f} s  on/stock {on.cpu_seconds / stock.cpu_seconds:5.2f}")
         if on and off:
             print(f"  N={r.n:<5} on {on.cpu_seconds:7.1f} s  off {off.cpu_seconds:7.1f} s  "
                   f"on/off {on.cpu_seconds / off.cpu_seconds:5.2f}  "
@@ -537,6 +573,10 @@ def report(results: list[Result], sizes: list[int]) -> None:
     bad = [n for n, ratio in overheads.items() if ratio is None or ratio > 1.10]
     detail = ", ".join(f"N={n}: {_fmt(ratio, '.2f')}" for n, ratio in overheads.items())
     print(f"  [{'PASS' if overheads and not bad else 'FAIL'}] hooks overhead (on/off) <= 1.10 at every N   ({detail})")
+    bad = [n for n, ratio in against_stock.items() if ratio is None or ratio > 1.10]
+    detail = ", ".join(f"N={n}: {_fmt(ratio, '.2f')}" for n, ratio in against_stock.items())
+    print(f"  [{'PASS' if against_stock and not bad else 'FAIL'}] against the stock stack with Material's "
+          f"search (on/stock) <= 1.10 at every N   ({detail})")
     small, large = min(sizes), max(sizes)
     if small != large and small in per_page and large in per_page:
         growth = per_page[large] / per_page[small]
@@ -544,6 +584,14 @@ def report(results: list[Result], sizes: list[int]) -> None:
               f"({per_page[large]:.1f} / {per_page[small]:.1f} ms = {growth:.2f}x)")
     else:
         print(f"  [n/a ] time per page at N={large} within 1.2x of N={small}   (needs two sizes that both built)")
+    for r in results:
+        if not r.search:
+            continue
+        print(f"\nSearch at N={r.n} (bench/search_benchmark.py; hooks-on site, fastest of 3):")
+        for lang, (files, size, largest) in r.search_index.items():
+            print(f"  index {lang:<7} {files:6d} files  {size / 1024 / 1024:6.2f} MB on disk  "
+                  f"largest shard {largest / 1024:6.1f} KB gzip")
+        search_benchmark.report(r.search)
 
 
 if __name__ == "__main__":

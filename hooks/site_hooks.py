@@ -35,6 +35,7 @@ _html_problems: list[str] = []
 _fragments: dict[str, render.Fragments] = {}
 # The search index of each language, filled page by page, written after the build.
 _search_indexes: dict[str, search.SearchIndex] = {}
+_search_strings: dict[str, dict[str, str]] = {}
 
 # Section pages whose whole generated body comes from one renderer.
 SECTION_RENDERERS = {
@@ -57,6 +58,7 @@ def on_pre_build(config: Any) -> None:
     _html_problems = []
     _fragments.clear()
     _search_indexes.clear()
+    _search_strings.clear()
     search.load_stemmers.cache_clear()
     try:
         search.load_stemmers()
@@ -144,11 +146,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     lang = current_language(config)
     here = page.url
+    if lang not in _search_strings:
+        _search_strings[lang] = search.interface_strings(
+            (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS)
     context["platform_search"] = {
         "index": render.relative_url(here, render.url_of("search/", lang)),
         "lang": lang,
-        "strings": search.interface_strings(
-            (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS),
+        "strings": _search_strings[lang],
     }
     return context
 
