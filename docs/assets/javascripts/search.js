@@ -23,7 +23,8 @@
   var WORD = /[\p{L}\p{N}]+/gu;
   var MARK = /\p{M}/u;
 
-  var strings = JSON.parse(root.getAttribute("data-strings"));
+  var strings = {};
+  ["loading", "none", "count", "failed"].forEach(function (key) { strings[key] = root.getAttribute("data-" + key); });
   var indexUrl = new URL(root.getAttribute("data-index"), document.baseURI);
   var languageRoot = new URL("../", indexUrl);
   var toggle = root.querySelector(".wb-search__toggle");
