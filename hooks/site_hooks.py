@@ -119,8 +119,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
     head = "".join(before)
-    return ((ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
-            + abbreviations(load_glossary(), lang))
+    page_markdown = (ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
+    return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:

@@ -466,3 +466,12 @@ def test_every_page_names_its_alternates_and_an_x_default(built_site):
     html = (built_site / "bs/practices/cultural-mediation/index.html").read_text(encoding="utf-8")
     hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', html)
     assert set(hreflangs) == {*LANGUAGES, "x-default"}
+
+
+def test_no_placeholder_of_generated_html_is_left_in_any_page(built_site):
+    # Generated tables wait outside the Markdown as a one-word paragraph until
+    # after conversion; a placeholder the build failed to fill would show as text.
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 250
+    for path in pages:
+        assert "zzgenerated" not in path.read_text(encoding="utf-8"), path

@@ -81,6 +81,10 @@ def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en",
     return tuple(terms)
 
 
-def abbreviations(terms: tuple[Term, ...], lang: str) -> str:
-    """Markdown abbreviation definitions: every AVRR in a page gets its meaning as a tooltip."""
-    return "".join(f"\n*[{term.abbreviation}]: {term.name(lang)}" for term in terms if term.abbreviation)
+def abbreviations(terms: tuple[Term, ...], lang: str, text: str | None = None) -> str:
+    """Markdown abbreviation definitions: every AVRR in a page gets its meaning as a tooltip.
+
+    With `text`, only the abbreviations it contains: a page without any is
+    spared the abbr extension's walk over its whole tree."""
+    return "".join(f"\n*[{term.abbreviation}]: {term.name(lang)}" for term in terms
+                   if term.abbreviation and (text is None or term.abbreviation in text))
