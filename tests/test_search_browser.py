@@ -15,32 +15,36 @@ from learning_platform.search import stemmer_for, terms_of_word, words
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
-# For every language: a page, and what a reader may type to find it.
+# For every language: what a reader may type, and the page it must find.
 #   exact       a word as the page writes it
 #   plain       the same word typed without diacritics (đ as dj, or as d)
 #   script      the word in the other script (Serbian both ways, Macedonian in Latin)
 #   inflected   another form of a word, one that appears nowhere on the page
 #   prefix      the beginning of a word still being typed
+COUNSELLING = "practices/individual-return-counselling/"
+MEDIATION = "practices/cultural-mediation/"
+READMISSION = "practices/readmission-case-processing/"
 CASES = {
-    "en": ("practices/individual-return-counselling/", [
-        ("exact", "counselling"), ("inflected", "victim"), ("prefix", "counsel")]),
-    "sq": ("practices/readmission-case-processing/", [
-        ("exact", "marrëveshjet"), ("plain", "marreveshjet"), ("inflected", "marrëveshjeve"),
-        ("prefix", "marrëvesh")]),
-    "mk": ("practices/cultural-mediation/", [
-        ("exact", "враќање"), ("plain", "zastita"), ("script", "vrakjanje"),
-        ("inflected", "реинтеграцијата")]),
-    "sr": ("practices/cultural-mediation/", [
-        ("exact", "саветовање"), ("plain", "obezbedjivanje"), ("plain", "obezbedivanje"),
-        ("script", "savetovanje"), ("inflected", "саветовању")]),
-    "sr-Latn": ("practices/cultural-mediation/", [
-        ("exact", "prevođenje"), ("plain", "prevodjenje"), ("plain", "prevodenje"),
-        ("script", "превођење"), ("inflected", "savetovanju")]),
-    "bs": ("practices/cultural-mediation/", [
-        ("exact", "međusobno"), ("plain", "medjusobno"), ("plain", "medusobno"),
-        ("script", "међусобно"), ("inflected", "savjetovanju")]),
+    "en": [("exact", "counselling", COUNSELLING), ("inflected", "victim", COUNSELLING),
+           ("prefix", "counsel", COUNSELLING),
+           # the one word with a diacritic in the English text: a source's place of publication
+           ("exact", "Düsseldorf", "practices/forced-return-monitoring/"),
+           ("plain", "dusseldorf", "practices/forced-return-monitoring/")],
+    "sq": [("exact", "marrëveshjet", READMISSION), ("plain", "marreveshjet", READMISSION),
+           ("inflected", "marrëveshjeve", READMISSION), ("prefix", "marrëvesh", READMISSION)],
+    "mk": [("exact", "враќање", MEDIATION), ("plain", "zastita", MEDIATION),
+           ("script", "vrakjanje", MEDIATION), ("inflected", "реинтеграцијата", MEDIATION)],
+    "sr": [("exact", "саветовање", MEDIATION), ("plain", "obezbedjivanje", MEDIATION),
+           ("plain", "obezbedivanje", MEDIATION), ("script", "savetovanje", MEDIATION),
+           ("inflected", "саветовању", MEDIATION)],
+    "sr-Latn": [("exact", "prevođenje", MEDIATION), ("plain", "prevodjenje", MEDIATION),
+                ("plain", "prevodenje", MEDIATION), ("script", "превођење", MEDIATION),
+                ("inflected", "savetovanju", MEDIATION)],
+    "bs": [("exact", "međusobno", MEDIATION), ("plain", "medjusobno", MEDIATION),
+           ("plain", "medusobno", MEDIATION), ("script", "међусобно", MEDIATION),
+           ("inflected", "savjetovanju", MEDIATION)],
 }
-QUERIES = [(lang, kind, query, page) for lang, (page, queries) in CASES.items() for kind, query in queries]
+QUERIES = [(lang, kind, query, page) for lang, queries in CASES.items() for kind, query, page in queries]
 
 
 def prefix(lang: str) -> str:
@@ -155,7 +159,7 @@ def test_the_browser_reduces_words_exactly_as_the_build_does(reader, site_url, b
     # search.js mirrors folding.py and search.py: the same page's words must
     # give the same terms on both sides, in every language.
     for lang in LANGUAGES:
-        page = CASES[lang][0]
+        page = CASES[lang][0][2]
         text = " ".join(page_words(built_site, lang, page))
         expected = sorted({term for word in words(text) for term in terms_of_word(word, stemmer_for(lang))
                            if len(term) >= 2})

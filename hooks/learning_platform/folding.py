@@ -14,18 +14,26 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Serbian and Macedonian Cyrillic to Latin, already without diacritics. The
-# reader's browser receives these two tables (search/meta.json) and folds
-# queries with them, so the two sides cannot drift apart.
-CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e",
-    "ж": "z", "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj",
-    "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "ћ": "c", "ќ": "kj", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz",
-    "ш": "s",
-}
+from .transliteration import SERBIAN_LATIN
+
 # Latin letters that Unicode decomposition does not reduce to ASCII.
 LATIN = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l"}
+
+
+def _without_diacritics(latin: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", "".join(LATIN.get(letter, letter) for letter in latin))
+    return "".join(part for part in decomposed if not unicodedata.category(part).startswith("M"))
+
+
+# Serbian and Macedonian Cyrillic to Latin, already without diacritics: the
+# Serbian letters from the same table that writes the Serbian Latin pages
+# (ђ → đ → dj, ч → č → c), plus the three letters only Macedonian has. The
+# reader's browser receives this table and LATIN (search/meta.json) and folds
+# queries with them, so the two sides cannot drift apart.
+CYRILLIC = {
+    **{letter: _without_diacritics(latin) for letter, latin in SERBIAN_LATIN.items()},
+    "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

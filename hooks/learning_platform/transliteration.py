@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_LOWER = {
+SERBIAN_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
     "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
     "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
@@ -23,7 +23,7 @@ def _word(word: str) -> str:
     out = []
     for letter in word:
         lower = letter.lower()
-        latin = _LOWER.get(lower)
+        latin = SERBIAN_LATIN.get(lower)
         if latin is None:
             out.append(letter)
         elif letter == lower:
