@@ -59,11 +59,13 @@ def on_pre_build(config: Any) -> None:
     _fragments.clear()
     _search_indexes.clear()
     _search_strings.clear()
-    search.load_stemmers.cache_clear()
-    try:
-        search.load_stemmers()
-    except search.SearchRulesError as problem:
-        raise PluginError(str(problem)) from None
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        # Once per build, not per language: data/search.yml may have changed under `mkdocs serve`.
+        search.load_stemmers.cache_clear()
+        try:
+            search.load_stemmers()
+        except search.SearchRulesError as problem:
+            raise PluginError(str(problem)) from None
     _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
 
 

@@ -208,7 +208,10 @@ def _short(snippet: str) -> str:
 # -- the HTML a page became ------------------------------------------------------
 
 
-_STRIP = str.maketrans("", "", "".join(chr(c) for c in range(0x21)) + "\x7f")
+# Control characters and whitespace, which a browser ignores inside an address.
+# (A regular expression: str.translate takes three times as long on a page
+# with Cyrillic text.)
+_STRIP = re.compile(r"[\x00-\x20\x7f]+")
 _SUSPECT_EVENT = re.compile(r"[\s\"'/;]on[a-z]+\s*=")
 _SUSPECT_WORDS = (
     "<script", "<iframe", "<frame", "<object", "<embed", "<applet", "<base", "<meta",
@@ -223,7 +226,7 @@ def might_run_script(html_text: str) -> bool:
     address; encoded characters send the page to the full check.
     """
     lowered = html_text.lower()
-    squeezed = lowered.translate(_STRIP)
+    squeezed = _STRIP.sub("", lowered)
     return any(word in squeezed for word in _SUSPECT_WORDS) or bool(_SUSPECT_EVENT.search(lowered))
 
 

@@ -60,8 +60,15 @@ class Stemmer:
     min_stem: int
     endings: tuple[tuple[str, str, int], ...]  # (ending, replacement, min_stem), longest first
 
+    def __post_init__(self) -> None:
+        # The endings that can apply to a word, by its last letter.
+        by_letter: dict[str, list[tuple[str, str, int]]] = {}
+        for rule in self.endings:
+            by_letter.setdefault(rule[0][-1], []).append(rule)
+        object.__setattr__(self, "_by_letter", {letter: tuple(rules) for letter, rules in by_letter.items()})
+
     def stem(self, word: str) -> str:
-        for ending, replacement, min_stem in self.endings:
+        for ending, replacement, min_stem in self._by_letter.get(word[-1:], ()):
             if word.endswith(ending):
                 stem = word[: len(word) - len(ending)] + replacement
                 if len(stem) >= min_stem:

@@ -7,6 +7,7 @@ in capitals: Љубљана → Ljubljana, ЊЕГОШ → NJEGOŠ.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SERBIAN_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
@@ -18,6 +19,7 @@ _DIGRAPHS = {"Љ": "Lj", "Њ": "Nj", "Џ": "Dž"}
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat, across pages and languages
 def _word(word: str) -> str:
     all_capitals = len(word) > 1 and word.isupper()
     out = []
