@@ -16,7 +16,7 @@ serve: $(STAMPS)/site-deps
 build: $(STAMPS)/site-deps
 	$(PY) -m mkdocs build --strict
 
-test: $(STAMPS)/test-deps $(STAMPS)/chromium
+test: $(STAMPS)/test-deps $(STAMPS)/chromium $(STAMPS)/npm-deps
 	$(PY) -m pytest
 
 bench: $(STAMPS)/test-deps $(STAMPS)/chromium
@@ -32,6 +32,12 @@ $(STAMPS)/site-deps: requirements.txt | $(VENV)/bin/python
 $(STAMPS)/test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
 	mkdir -p $(STAMPS) && touch $(STAMPS)/site-deps $@
+
+# axe-core for the accessibility tests, at the version package-lock.json pins.
+$(STAMPS)/npm-deps: package.json package-lock.json
+	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm)
+	npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(STAMPS) && touch $@
 
 # Debian's chromium for the browser tests; Playwright is pointed at /usr/bin/chromium.
 $(STAMPS)/chromium:

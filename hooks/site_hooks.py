@@ -130,6 +130,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     # generated HTML, escaped by the renderers, goes in afterwards.
     for problem in scan_html(html):
         _html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
+    html = render.label_task_checkboxes(html)
     lang = current_language(config)
     fragments = _fragments.pop(page.file.src_uri, None)
     if fragments is not None:

@@ -211,6 +211,24 @@ def official_wording(ctx: Context, page: Page) -> str:
     )
 
 
+_TASK_ITEM = re.compile(
+    r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled)'
+    r'(/?><span class="task-list-indicator"></span></label>)(.*?)(?=</li>|<ul|<ol)', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def label_task_checkboxes(page_html: str) -> str:
+    """A checklist's boxes named by their item's text, for screen readers.
+
+    pymdownx.tasklist puts the text beside the label, not in it: each box was
+    read as an unnamed checkbox (axe-core's "label" rule)."""
+    def named(match: re.Match) -> str:
+        text = " ".join(html.unescape(_TAGS.sub("", match.group(3))).split())
+        return f'{match.group(1)} aria-label="{esc(text)}"{match.group(2)}{match.group(3)}'
+
+    return _TASK_ITEM.sub(named, page_html) if "task-list-item" in page_html else page_html
+
+
 def kosovo_footnote(library: Library, page_html: str, lang: str) -> str:
     """The footnote every page that names Kosovo must carry, or nothing."""
     if not any(name in page_html for name in KOSOVO_NAMES):
