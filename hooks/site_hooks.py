@@ -11,12 +11,15 @@ keyed by the language being built.
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents
 
 from learning_platform import catalogue, render
 from learning_platform.errors import ContentErrors
@@ -36,6 +39,10 @@ _fragments: dict[str, render.Fragments] = {}
 # The search index of each language, filled page by page, written after the build.
 _search_indexes: dict[str, search.SearchIndex] = {}
 _search_strings: dict[str, dict[str, str]] = {}
+# The converted English text of each page, for its untranslated copies in the
+# other languages: converting the same Markdown five more times was most of
+# what a build spent on pages nobody has translated yet.
+_english_bodies: dict[str, "EnglishBody"] = {}
 
 # Section pages whose whole generated body comes from one renderer.
 SECTION_RENDERERS = {
@@ -60,7 +67,9 @@ def on_pre_build(config: Any) -> None:
     _search_indexes.clear()
     _search_strings.clear()
     if not getattr(config.plugins.get("i18n"), "building", False):
-        # Once per build, not per language: data/search.yml may have changed under `mkdocs serve`.
+        # Once per build, not per language: the English build comes first, and
+        # data/search.yml may have changed under `mkdocs serve`.
+        _english_bodies.clear()
         search.load_stemmers.cache_clear()
         try:
             search.load_stemmers()
@@ -95,9 +104,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     entry = lib.pages.get(path)
     if entry is None:  # every page was validated; a missing one means a generated file
         return markdown
-    if lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing":
-        # The English original is already indexed; a copy per language only adds noise.
-        page.meta["search"] = {"exclude": True}
+    missing = lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing"
     generated_from = lib.vocabulary.language(lang).generated_from
     if generated_from and lib.translation(path, generated_from) is not None:
         # Serbian Latin is never written by hand: it is the Serbian page, transliterated.
@@ -121,7 +128,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
     head = "".join(before)
-    page_markdown = (ctx.html(head) if head else "") + markdown.rstrip() + "\n\n" + "".join(after)
+    if missing and path in _english_bodies:
+        body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
+    elif lang == DEFAULT_LANGUAGE or missing:
+        body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
+    else:
+        body = markdown.rstrip() + "\n\n"
+    page_markdown = (ctx.html(head) if head else "") + body + "".join(after)
     return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
 
 
@@ -132,16 +145,19 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         _html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
     html = render.label_task_checkboxes(html)
     lang = current_language(config)
-    fragments = _fragments.pop(page.file.src_uri, None)
-    if fragments is not None:
-        html = fragments.fill(html)
-        html += render.kosovo_footnote(library(), html, lang)
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    if lang != DEFAULT_LANGUAGE and path in library().pages and library().translation_state(path, lang) == "missing":
-        # English text under another language's address: tell screen readers,
-        # and keep it out of this language's search (the English index has it).
-        return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'
-    if path in library().pages:
+    fragments = _fragments.pop(page.file.src_uri, None)
+    if fragments is None or path not in library().pages:
+        return html
+    html = fragments.fill(html)
+    missing = lang != DEFAULT_LANGUAGE and library().translation_state(path, lang) == "missing"
+    if lang == DEFAULT_LANGUAGE:
+        html = _keep_english_body(path, page, html)
+    elif missing:
+        html = _english_body_in_place(path, page, html)
+    html += render.kosovo_footnote(library(), html, lang)
+    if not missing:
+        # An untranslated copy stays out of this language's search: the English index has it.
         search_index(lang).add(_language_relative(page.url, lang), page.title or "", html)
     return html
 
@@ -178,6 +194,60 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 # -- helpers --------------------------------------------------------------------------
+
+# Paragraphs of one made-up word that mark, in the converted HTML, where the
+# page's own text begins and ends, and where an untranslated copy takes the
+# English text.
+BODY_START, BODY_END, ENGLISH_BODY = "zzbodystartzz", "zzbodyendzz", "zzenglishbodyzz"
+# A relative address of a file rather than a page ("../form.pdf"): the same
+# text would point elsewhere from another language's folder.
+_FILE_LINK = re.compile(r'(?:href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)[^"#?]*\.[A-Za-z0-9]{1,5}(?:[?#][^"]*)?"')
+
+
+@dataclass(frozen=True)
+class EnglishBody:
+    html: str
+    toc: tuple  # the TOC entries of the page's own text, not of its generated parts
+    anchors: frozenset[str]
+    title: str | None
+
+
+def _body_bounds(html: str) -> tuple[int, int, int, int] | None:
+    start, end = html.find(f"<p>{BODY_START}</p>"), html.find(f"<p>{BODY_END}</p>")
+    if start < 0 or end < start:
+        return None
+    return start, start + len(f"<p>{BODY_START}</p>"), end, end + len(f"<p>{BODY_END}</p>")
+
+
+def _keep_english_body(path: str, page: Any, html: str) -> str:
+    """Remember the English page's own text for its copies; take out the marks."""
+    bounds = _body_bounds(html)
+    if bounds is None:  # the text ends inside raw HTML that swallowed a mark: no copies
+        return html.replace(f"<p>{BODY_START}</p>", "").replace(f"<p>{BODY_END}</p>", "")
+    body = html[bounds[1]:bounds[2]]
+    if not _FILE_LINK.search(body):
+        toc = tuple(item for item in page.toc if f'id="{item.id}"' in body)
+        _english_bodies[path] = EnglishBody(body, toc, frozenset(page.present_anchor_ids or ()),
+                                            getattr(page, "_title_from_render", None))
+    return html[:bounds[0]] + body + html[bounds[3]:]
+
+
+def _english_body_in_place(path: str, page: Any, html: str) -> str:
+    """An untranslated copy: the English text, marked as English for screen readers."""
+    placeholder = f"<p>{ENGLISH_BODY}</p>"
+    english = _english_bodies.get(path)
+    if english is not None and placeholder in html:
+        page.toc = TableOfContents(list(english.toc) + list(page.toc))
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | english.anchors
+        if english.title and not getattr(page, "_title_from_render", None):
+            page._title_from_render = english.title
+        return html.replace(placeholder, f'<div lang="{DEFAULT_LANGUAGE}">{english.html}</div>', 1)
+    bounds = _body_bounds(html)
+    if bounds is None:
+        return f'<div lang="{DEFAULT_LANGUAGE}">{html}</div>'
+    return (html[:bounds[0]] + f'<div lang="{DEFAULT_LANGUAGE}">' + html[bounds[1]:bounds[2]]
+            + "</div>" + html[bounds[3]:])
+
 
 SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
                   "search.loading", "search.none", "search.count", "search.more", "search.failed")

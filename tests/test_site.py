@@ -401,6 +401,10 @@ Text of the practice.
 def test_adding_one_practice_file_updates_every_generated_list_in_every_language(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "docs/practices/zzz-test-practice.md").write_text(NEW_PRACTICE, encoding="utf-8")
+    # A second one links to a file: its copies are converted in each language, not copied.
+    (project / "docs/practices/zzz-test-practice-with-file.md").write_text(
+        NEW_PRACTICE.replace("Zzz test practice", "Zzz file test practice").replace("actions: [19]", "actions: [20]")
+        + "\nThe [catalogue](../catalogue/practices.json) lists it.\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
@@ -428,6 +432,14 @@ def test_adding_one_practice_file_updates_every_generated_list_in_every_language
             page = (site / prefix / "practices/zzz-test-practice/index.html").read_text(encoding="utf-8")
             assert 'data-translation-state="missing"' in page
             assert html_escape(ui("translation.missing", lang), quote=False) in page
+            # The English text, marked as English; the banner and panel around it in the reader's.
+            english = page.split('<div lang="en">', 1)[1]
+            assert "Text of the practice." in english and "data-translation-state" not in english
+            toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+            assert 'href="#what-it-is"' in toc and 'href="#sources"' in toc
+            assert html_escape(ui("sources.heading", lang), quote=False) in toc
+            with_file = (site / prefix / "practices/zzz-test-practice-with-file/index.html").read_text(encoding="utf-8")
+            assert 'href="../../catalogue/practices.json"' in with_file.split('<div lang="en">', 1)[1]
 
 
 # -- languages and scripts ---------------------------------------------------------------------
