@@ -43,6 +43,7 @@ _search_strings: dict[str, dict[str, str]] = {}
 # other languages: converting the same Markdown five more times was most of
 # what a build spent on pages nobody has translated yet.
 _english_bodies: dict[str, "EnglishBody"] = {}
+_english_404: bytes | None = None
 
 # Section pages whose whole generated body comes from one renderer.
 SECTION_RENDERERS = {
@@ -179,9 +180,18 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def on_post_build(config: Any) -> None:
     # Runs once per language: mkdocs-static-i18n builds the others from its own
     # on_post_build (priority -100), after this one.
+    global _english_404
     lang = current_language(config)
     folder = Path(config.site_dir) / render.url_of("search/", lang)
     search.write_index(search_index(lang), folder)
+    # Every language build writes the site's one 404.html; the last one (Bosnian)
+    # won. A reader who follows a broken link gets the English page, like any
+    # reader whose language the site cannot tell.
+    not_found = Path(config.site_dir) / "404.html"
+    if lang == DEFAULT_LANGUAGE:
+        _english_404 = not_found.read_bytes() if not_found.exists() else None
+    elif _english_404 is not None:
+        not_found.write_bytes(_english_404)
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

@@ -487,3 +487,9 @@ def test_no_placeholder_of_generated_html_is_left_in_any_page(built_site):
     assert len(pages) > 250
     for path in pages:
         assert "zzgenerated" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_sites_not_found_page_is_the_english_one(built_site):
+    # Each language build writes 404.html at the root; the last one used to win.
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page
