@@ -207,6 +207,17 @@ def test_search_works_by_keyboard_alone(reader, site_url):
     assert reader.evaluate("document.documentElement.lang") == "sq"
 
 
+def test_tabbing_out_of_the_search_closes_its_results(reader, site_url):
+    reader.goto(site_url + "sr/")
+    search(reader, "povratak")
+    output = reader.locator(".wb-search__output")
+    assert output.is_visible()
+    reader.locator(".wb-search__more").focus()
+    reader.keyboard.press("Tab")
+    assert not output.is_visible()
+    assert reader.evaluate("!document.querySelector('.wb-search').contains(document.activeElement)")
+
+
 def test_on_a_phone_the_search_opens_from_the_header_and_fits_the_screen(phone, site_url):
     phone.goto(site_url + "mk/practices/cultural-mediation/")
     toggle = phone.locator(".wb-search__toggle")

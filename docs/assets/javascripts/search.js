@@ -339,6 +339,11 @@
     }
   });
 
+  // Leaving the search with Tab closes it, as clicking elsewhere does.
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) close(false);
+  });
+
   document.addEventListener("click", function (event) {
     if (!root.contains(event.target) && root.classList.contains("wb-search--open")) close(false);
   });
