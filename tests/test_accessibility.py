@@ -2,7 +2,6 @@
 of page, the search open with its results, on a desktop and on a phone."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

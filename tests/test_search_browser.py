@@ -2,7 +2,6 @@
 without diacritics, in either script, any inflection, by keyboard alone."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit

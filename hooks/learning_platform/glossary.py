@@ -14,7 +14,7 @@ import yaml
 
 from .errors import ContentError, ContentErrors
 from .model import Source
-from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, Vocabulary, pick
+from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, pick
 
 GLOSSARY_FILE = "glossary.yml"
 

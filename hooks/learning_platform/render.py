@@ -10,7 +10,6 @@ then costs nothing.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
