@@ -171,7 +171,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
             (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS)
     context["platform_search"] = {
         "index": render.relative_url(here, render.url_of("search/", lang)),
-        "lang": lang,
         "strings": _search_strings[lang],
     }
     return context

@@ -89,14 +89,16 @@ def load_stemmers(data_dir: Path = DATA_DIR) -> dict[str, Stemmer]:
     for lang, spec in (raw.get("stemmers") or {}).items():
         try:
             stemmers[lang] = _stemmer(spec)
-        except (TypeError, ValueError, KeyError, AttributeError) as problem:
+        except KeyError as missing:
+            problems.append(f"  - data/{path.name}, stemmers.{lang}: {missing} is missing")
+        except (TypeError, ValueError, AttributeError) as problem:
             problems.append(f"  - data/{path.name}, stemmers.{lang}: {problem}")
     if problems:
         raise SearchRulesError(
             "The site was not built: the search rules are wrong.\n" + "\n".join(problems)
             + "\n    Allowed: min_stem: a whole number; endings: a list of [ending, replacement]"
             " or [ending, replacement, min_stem], in lower-case ASCII letters."
-            '\n    Example: - [ama, ""]'
+            '\n    Example: - ["ama", ""]'
         )
     return stemmers
 
@@ -113,9 +115,15 @@ def _stemmer(spec: dict) -> Stemmer:
     for rule in spec["endings"]:
         if not isinstance(rule, list) or len(rule) not in (2, 3):
             raise ValueError(f"rule {rule!r} is not [ending, replacement] or [ending, replacement, min_stem]")
+        if any(isinstance(part, bool) for part in rule[:2]):
+            raise ValueError(
+                f"rule {rule!r}: YAML reads a bare no, yes, on or off as False or True; "
+                'put the ending in quotes, as in ["no", ""]')
         ending, replacement = str(rule[0]), str(rule[1])
         if not re.fullmatch(r"[a-z]+", ending) or not re.fullmatch(r"[a-z]*", replacement):
-            raise ValueError(f"rule {rule!r} is not lower-case ASCII (words are folded before stemming)")
+            raise ValueError(
+                f"rule {rule!r}: endings use only the letters a to z, because words are searched "
+                "without diacritics and in Latin letters (write ë as e, ш as s)")
         endings.append((ending, replacement, int(rule[2]) if len(rule) == 3 else min_stem))
     endings.sort(key=lambda rule: -len(rule[0]))
     return Stemmer(min_stem, tuple(endings))
@@ -187,7 +195,7 @@ def page_text(html: str) -> tuple[str, str]:
             else:
                 skipping.append(tag)
             continue
-        if not closing and (tag in _SKIPPED_TAGS or "data-search-skip" in attrs or _skipped_class(attrs)):
+        if not closing and (tag in _SKIPPED_TAGS or _skipped_class(attrs)):
             skipping.append(tag)
             continue
         if tag in _HEADINGS:
