@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
 from learning_platform.errors import ContentErrors  # noqa: E402
-from learning_platform.model import load_library  # noqa: E402
+from learning_platform.loading import load_library  # noqa: E402
 from learning_platform.translations import STATES, mark_current, status  # noqa: E402
 
 DOCS = REPO / "docs"

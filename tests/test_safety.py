@@ -15,7 +15,7 @@ import pytest
 
 from conftest import build
 from learning_platform.errors import ContentError, ContentErrors
-from learning_platform.model import load_library
+from learning_platform.loading import load_library
 from learning_platform.safety import scan_html, scan_markdown_source
 
 PATH = "practices/x.md"
@@ -293,12 +293,12 @@ def test_build_refuses_attr_list_event_naming_file_and_line(project: Path) -> No
 
 def test_html_check_stops_what_the_source_check_missed(project: Path, monkeypatch, caplog) -> None:
     """Defence in depth: with the source check blinded, the built HTML is still refused."""
-    import learning_platform.model
+    import learning_platform.loading
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, PluginError
 
-    monkeypatch.setattr(learning_platform.model, "scan_markdown_source", lambda path, text: [])
+    monkeypatch.setattr(learning_platform.loading, "scan_markdown_source", lambda path, text: [])
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     (project / "docs" / PATH).write_text(PRACTICE + "\n<img src=x onerror=alert(1)>\n", encoding="utf-8")
     config = load_config(str(project / "mkdocs.yml"))
@@ -306,3 +306,72 @@ def test_html_check_stops_what_the_source_check_missed(project: Path, monkeypatc
         mkdocs_build(config)
     output = str(caught.value) + caplog.text
     assert_says(output, "would run script", f"docs/{PATH}", "onerror= attribute on <img>")
+
+
+# -- styles that restyle the site or load from elsewhere -------------------------------------
+
+STYLE_PAYLOADS = {
+    "style-import": '<style>@import url("https://tracker.example/x.css");</style>',
+    "style-url": "<style>body { background: url(https://tracker.example/pixel.gif); }</style>",
+    "style-attribute": '<p style="background-image: url(https://tracker.example/pixel.gif)">Text</p>',
+}
+
+
+@pytest.mark.parametrize("payload", STYLE_PAYLOADS, ids=list(STYLE_PAYLOADS))
+def test_style_payload_in_the_text_is_refused_naming_the_line(payload: str) -> None:
+    message = refusal(STYLE_PAYLOADS[payload])
+    assert_says(message, f"docs/{PATH}, line {BODY_LINE},")
+    if payload == "style-attribute":
+        assert_says(message, "a style attribute that loads from elsewhere is not allowed", "![description](image.png)")
+    else:
+        assert_says(message, "<style> is not allowed", "write **bold**")
+
+
+@pytest.mark.parametrize("payload", ["style-import", "style-url"])
+def test_css_that_loads_from_elsewhere_is_named_as_such(payload: str) -> None:
+    errors = scan_markdown_source(PATH, page(STYLE_PAYLOADS[payload]))
+    assert any(error.problem == "CSS that loads from elsewhere is not allowed" for error in errors)
+
+
+@pytest.mark.parametrize("payload", STYLE_PAYLOADS, ids=list(STYLE_PAYLOADS))
+def test_style_payload_in_front_matter_is_refused(docs_copy: Path, payload: str) -> None:
+    value = STYLE_PAYLOADS[payload].replace('"', "'")
+    errors = refused_front_matter(docs_copy, PRACTICE.replace("summary: A short summary of the practice.",
+                                                               f'summary: "{value}"'))
+    messages = [str(error) for error in errors if error.field == "summary" and error.line == 3]
+    assert any("restyle the page or load from elsewhere" in message for message in messages), messages
+    advice = "![description](image.png)" if payload == "style-attribute" else "write **bold**"
+    assert any(advice in message for message in messages), messages
+
+
+def test_plain_style_attribute_is_refused_because_the_policy_blocks_it() -> None:
+    assert_says(refusal('<span style="color: red">warning</span>'), "style attributes are not allowed",
+                "security policy blocks styles")
+
+
+def test_style_attribute_in_an_attribute_list_is_refused() -> None:
+    assert_says(refusal("A paragraph.\n{: style=\"color: red\" }", BODY_LINE, BODY_LINE + 1),
+                "style attributes are not allowed")
+
+
+@pytest.mark.parametrize("element", ["font", "marquee", "center"])
+def test_element_outside_the_allowlist_is_refused_listing_what_is_allowed(element: str) -> None:
+    assert_says(refusal(f"<{element}>x</{element}>"), f"<{element}> is not an element pages may use",
+                "Pages may use these HTML elements: a, abbr")
+
+
+def test_allowed_html_passes() -> None:
+    assert_not_flagged('<div class="grid cards" markdown>\n\n- **Practices**\n\n</div>\n\n'
+                       '<details><summary>More</summary>Text <abbr title="x">X</abbr></details>')
+
+
+@pytest.mark.parametrize("payload", STYLE_PAYLOADS, ids=list(STYLE_PAYLOADS))
+def test_scan_html_catches_style_payloads(payload: str) -> None:
+    assert scan_html(STYLE_PAYLOADS[payload])
+
+
+def test_build_refuses_a_style_import_naming_file_and_line(project: Path) -> None:
+    (project / "docs" / PATH).write_text(PRACTICE + "\n" + STYLE_PAYLOADS["style-import"] + "\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert_says(result.stderr, f"docs/{PATH}, line 14", "<style> is not allowed")

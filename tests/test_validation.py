@@ -15,7 +15,7 @@ import pytest
 
 from conftest import MKDOCS, build
 from learning_platform.errors import ContentErrors
-from learning_platform.model import load_library
+from learning_platform.loading import load_library
 
 # A valid practice; the comments give the line numbers the tests rely on.
 PRACTICE = """\
@@ -42,6 +42,15 @@ duration: 3 hours
 audience: [return-officers]
 actions: [16]
 practices: [individual-return-counselling]
+objectives:
+  - Explain the purpose of return counselling.
+  - Use four listening skills in a session.
+agenda:
+  - {minutes: 60, activity: "Input and discussion", method: "Plenary"}
+  - {minutes: 15, activity: "Break"}
+  - {minutes: 105, activity: "Role play", method: "Groups of three"}
+materials:
+  - Printed handout
 sources:
   - title: Skopje Declaration (2022)
     url: https://example.org/declaration
@@ -50,7 +59,24 @@ updated: 2025-01-30
 
 Text of the module.
 """
-# line 4 duration, 5 audience, 6 actions, 7 practices
+# line 4 duration, 5 audience, 6 actions, 7 practices, 8 objectives, 11 agenda, 12-14 entries,
+# 15 materials
+
+NEWS = """\
+---
+title: Test event
+summary: A short summary of the event.
+date: 2025-01-28
+end_date: 2025-01-30
+partners: [BA, ME]
+sources:
+  - title: Report of the event
+    url: https://example.org/report
+---
+
+What happened.
+"""
+# line 4 date, 5 end_date, 6 partners, 7 sources
 
 TRANSLATION = """\
 ---
@@ -103,7 +129,8 @@ def test_unknown_key_fails_naming_file_and_field(docs_copy: Path) -> None:
     write(docs_copy, "practices/x.md", edited(PRACTICE, "updated:", "colour: blue\nupdated:"))
     message = message_about(refused(docs_copy), "practices/x.md", "colour")
     assert_says(message, "docs/practices/x.md", "line 9", "'colour'", "unknown field",
-                "actions, gcm_objectives, kind, partners, sources, summary, target_groups, title, updated")
+                "actions, audience, contacts, gcm_objectives, kind, partners, review_due, sources, stage, summary, "
+                "target_groups, title, updated")
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "kind", "actions", "sources", "updated"])
@@ -206,7 +233,7 @@ def test_source_without_url_fails(docs_copy: Path) -> None:
           edited(PRACTICE, "    url: https://example.org/declaration\n", ""))
     message = message_about(refused(docs_copy), "practices/x.md", "sources[1]")
     assert_says(message, "docs/practices/x.md", "line 6", "Skopje Declaration (2022)",
-                "needs exactly a title and a url", "url: https://")
+                "needs a title and a url", "url: https://")
 
 
 @pytest.mark.parametrize("url", ["www.example.org/declaration", "ftp://example.org/declaration"])
@@ -444,3 +471,154 @@ def test_each_class_of_bad_input_fails_the_build_naming_file_and_field(project: 
     assert result.returncode != 0, output
     assert f"docs/{path}" in output and f"field '{field}'" in output, output
     assert not (project / "site" / "index.html").exists()
+
+
+# -- training modules: what a trainer relies on ------------------------------------------
+
+
+def test_valid_new_module_loads(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", MODULE)
+    module = load_library(docs_copy).modules["x"]
+    assert module.minutes == 180 and len(module.objectives) == 2
+    assert [item.minutes for item in module.agenda] == [60, 15, 105]
+
+
+def test_module_agenda_that_does_not_add_up_to_the_duration_fails_with_the_total(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "{minutes: 105,", "{minutes: 90,"))
+    message = message_about(refused(docs_copy), "modules/x.md", "agenda")
+    assert_says(message, "docs/modules/x.md", "line 11", "165 minutes in all", "3 hours = 180 minutes",
+                "Example: duration: 2 hours 45 minutes")
+
+
+def test_module_without_agenda_fails(docs_copy: Path) -> None:
+    text = MODULE.split("agenda:")[0] + "materials:" + MODULE.split("materials:")[1]
+    write(docs_copy, "modules/x.md", text)
+    message = message_about(refused(docs_copy), "modules/x.md", "agenda")
+    assert_says(message, "required and missing", "Example: agenda:", "{minutes: 15,")
+
+
+def test_module_agenda_entry_without_minutes_fails_naming_the_entry(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, '{minutes: 15, activity: "Break"}', '{activity: "Break"}'))
+    message = message_about(refused(docs_copy), "modules/x.md", "agenda[2]")
+    assert_says(message, "each agenda entry gives minutes and activity")
+
+
+def test_module_agenda_minutes_must_be_a_whole_number(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "{minutes: 15,", '{minutes: "a quarter",'))
+    message = message_about(refused(docs_copy), "modules/x.md", "agenda[2].minutes")
+    assert_says(message, "a quarter", "whole number of minutes")
+
+
+def test_module_with_one_objective_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "  - Use four listening skills in a session.\n", ""))
+    message = message_about(refused(docs_copy), "modules/x.md", "objectives")
+    assert_says(message, "docs/modules/x.md", "line 8", "at least 2 learning objectives")
+
+
+def test_module_without_objectives_fails(docs_copy: Path) -> None:
+    text = MODULE.split("objectives:")[0] + "agenda:" + MODULE.split("agenda:")[1]
+    write(docs_copy, "modules/x.md", text)
+    assert_says(message_about(refused(docs_copy), "modules/x.md", "objectives"), "required and missing")
+
+
+def test_module_without_materials_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "materials:\n  - Printed handout\n", ""))
+    assert_says(message_about(refused(docs_copy), "modules/x.md", "materials"), "required and missing")
+
+
+def test_module_duration_in_days_cannot_be_checked_against_the_agenda(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", edited(MODULE, "duration: 3 hours", "duration: 1 day"))
+    message = message_about(refused(docs_copy), "modules/x.md", "duration")
+    assert_says(message, "in hours or minutes", "Example: duration: 6 hours")
+
+
+def test_module_translation_with_a_different_number_of_agenda_entries_fails(docs_copy: Path) -> None:
+    write(docs_copy, "modules/x.md", MODULE)
+    page = load_library(docs_copy).pages["modules/x.md"]
+    write(docs_copy, "modules/x.sq.md", f"""---
+title: Modul provë
+translation: machine
+source_fingerprint: "{page.fingerprint}"
+agenda:
+  - {{activity: "Hyrje"}}
+---
+
+Teksti.
+""")
+    message = message_about(refused(docs_copy), "modules/x.sq.md", "agenda")
+    assert_says(message, "1 entries", "has 3 agenda", "same agenda in the same order")
+
+
+# -- news and events -----------------------------------------------------------------------
+
+
+def test_valid_news_entry_loads(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", NEWS)
+    item = load_library(docs_copy).news["x"]
+    assert item.date.isoformat() == "2025-01-28" and item.partners == ("BA", "ME")
+
+
+def test_news_without_date_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", edited(NEWS, "date: 2025-01-28\n", ""))
+    message = message_about(refused(docs_copy), "news/x.md", "date")
+    assert_says(message, "docs/news/x.md", "required and missing", "Example: date:")
+
+
+def test_news_date_that_does_not_exist_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", edited(NEWS, "date: 2025-01-28", "date: 2025-02-30"))
+    message = message_about(refused(docs_copy), "news/x.md", "date")
+    assert_says(message, "line 4", "does not exist in the calendar")
+
+
+def test_news_ending_before_it_starts_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", edited(NEWS, "end_date: 2025-01-30", "end_date: 2025-01-20"))
+    message = message_about(refused(docs_copy), "news/x.md", "end_date")
+    assert_says(message, "line 5", "before its first day (2025-01-28)", "Example: end_date: 2025-01-28")
+
+
+def test_news_unknown_partner_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", edited(NEWS, "[BA, ME]", "[BA, HR]"))
+    message = message_about(refused(docs_copy), "news/x.md", "partners")
+    assert_says(message, "line 6", "HR", "AL, BA, XK, ME, MK, RS")
+
+
+def test_news_without_sources_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", NEWS.split("sources:")[0] + "---\n\nWhat happened.\n")
+    assert_says(message_about(refused(docs_copy), "news/x.md", "sources"), "required and missing")
+
+
+def test_news_unknown_field_fails(docs_copy: Path) -> None:
+    write(docs_copy, "news/x.md", edited(NEWS, "partners:", "venue: Sarajevo\npartners:"))
+    message = message_about(refused(docs_copy), "news/x.md", "venue")
+    assert_says(message, "unknown field", "date, end_date, partners, sources, summary, title")
+
+
+# -- review dates and contacts --------------------------------------------------------------
+
+
+def test_review_due_before_the_update_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "updated: 2025-01-30", "updated: 2025-01-30\nreview_due: 2024-06-01"))
+    message = message_about(refused(docs_copy), "practices/x.md", "review_due")
+    assert_says(message, "line 10", "cannot be before the last update (2025-01-30)")
+
+
+def test_review_is_due_a_year_after_the_update_or_sooner_where_written(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", PRACTICE)
+    write(docs_copy, "practices/y.md", edited(PRACTICE, "updated: 2025-01-30", "updated: 2025-01-30\nreview_due: 2025-06-30"))
+    library = load_library(docs_copy)
+    assert library.practices["x"].review_due.isoformat() == "2026-01-30"
+    assert library.practices["y"].review_due.isoformat() == "2025-06-30"
+
+
+def test_contact_naming_a_person_without_role_and_url_fails(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", edited(PRACTICE, "updated:", "contacts:\n  - name: Ana\nupdated:"))
+    message = message_about(refused(docs_copy), "practices/x.md", "contacts[1]")
+    assert_says(message, "an institution, with organisation, role and a public url", "never a person")
+
+
+def test_new_translation_without_fingerprint_gets_the_line_to_paste(docs_copy: Path) -> None:
+    write(docs_copy, "practices/x.md", PRACTICE)
+    page = load_library(docs_copy).pages["practices/x.md"]
+    write(docs_copy, "practices/x.sq.md", TRANSLATION)
+    message = message_about(refused(docs_copy), "practices/x.sq.md", "source_fingerprint")
+    assert_says(message, f'source_fingerprint: "{page.fingerprint}"', "paste this line")

@@ -1,26 +1,22 @@
-"""The content model: commitments, actions, practices, training modules and
-their translations, as plain data.
+"""The content model: commitments, actions, practices, training modules, news
+and their translations, as plain data.
 
-`load_library(docs_dir)` reads every Markdown file under `docs/`, validates its
-front matter against the contract (`CONTENT_MODEL.md`) and returns a `Library`,
-or raises `ContentErrors` listing every problem of the whole tree at once.
+Reading and validating the files is `loading.load_library`; this module only
+says what a page is, so validation can build pages without importing the
+loader (one direction: loading -> validation -> model).
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
-from .errors import ContentError, ContentErrors
-from .frontmatter import split_front_matter
-from .official import OfficialTexts, load_official_texts
-from .safety import scan_markdown_source
-from .vocabulary import DEFAULT_LANGUAGE, Vocabulary, load_vocabulary
+from .official import OfficialTexts
+from .transliteration import serbian_cyrillic_to_latin
+from .vocabulary import DEFAULT_LANGUAGE, Vocabulary
 
 ACTION_COUNT = 21
 COMMITMENT_COUNT = 3
@@ -29,6 +25,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A second suffix that looks like a language code: "page.sq.md", "page.sr-Latn.md", "page.cnr.md".
 LANGUAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})*)$")
 TRANSLATION_STATES_WRITTEN = ("machine", "reviewed")
+# A practice or module is due for review a year after its last update, unless
+# its front matter names an earlier date.
+REVIEW_INTERVAL_DAYS = 365
 
 
 # -- the content types --------------------------------------------------------
@@ -38,6 +37,25 @@ TRANSLATION_STATES_WRITTEN = ("machine", "reviewed")
 class Source:
     title: str
     url: str
+    lang: str = "en"  # the language of the source's title (and page)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An institution's public contact point, declared in front matter (never a person)."""
+
+    organisation: str
+    role: str
+    url: str
+    email: str = ""  # an institution's public address, never a person's
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    minutes: int
+    activity: str
+    method: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,10 @@ class Translation:
     reviewed_by: str | None
     source_fingerprint: str | None
     body: str = field(default="", repr=False, compare=False)  # the translated text
+    # A module's teaching plan in this language (same length as the English lists).
+    objectives: tuple[str, ...] = ()
+    agenda: tuple[tuple[str, str], ...] = ()  # (activity, method)
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,24 +104,57 @@ class Action(Page):
 
 
 @dataclass(frozen=True)
-class Practice(Page):
+class Reviewed(Page):
+    """A page whose content is checked on a schedule: practices and modules."""
+
+    updated: dt.date = dt.date.min
+    review_due_date: dt.date | None = None  # written in front matter, when sooner than a year
+
+    @property
+    def review_due(self) -> dt.date:
+        default = self.updated + dt.timedelta(days=REVIEW_INTERVAL_DAYS)
+        return min(self.review_due_date, default) if self.review_due_date else default
+
+    def review_overdue(self, today: dt.date) -> bool:
+        return self.review_due < today
+
+
+@dataclass(frozen=True)
+class Practice(Reviewed):
     kind: str = ""
     actions: tuple[int, ...] = ()
     partners: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
     gcm_objectives: tuple[int, ...] = ()
+    audience: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
-    updated: dt.date = dt.date.min
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True)
-class Module(Page):
+class Module(Reviewed):
     duration: tuple[int, str] = (0, "hours")
     audience: tuple[str, ...] = ()
     actions: tuple[int, ...] = ()
     practices: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    materials: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
-    updated: dt.date = dt.date.min
+
+    @property
+    def minutes(self) -> int:
+        count, unit = self.duration
+        return round(count * {"minutes": 1, "hours": 60, "days": 60 * 24}[unit])
+
+
+@dataclass(frozen=True)
+class NewsItem(Page):
+    date: dt.date = dt.date.min
+    end_date: dt.date | None = None
+    partners: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass
@@ -126,6 +181,15 @@ class Library:
     @property
     def modules(self) -> dict[str, Module]:
         return self._typed(Module, lambda page: page.slug)
+
+    @property
+    def news(self) -> dict[str, NewsItem]:
+        """News and events by slug; `news_by_date` gives them newest first."""
+        return self._typed(NewsItem, lambda page: page.slug)
+
+    @property
+    def news_by_date(self) -> list[NewsItem]:
+        return sorted(self.news.values(), key=lambda item: (item.date, item.slug), reverse=True)
 
     def _typed(self, kind: type, key) -> dict:
         cache = self.__dict__.setdefault("_typed_cache", {})
@@ -191,154 +255,42 @@ class Library:
 
     def _script(self, text: str, lang: str) -> str:
         if self.vocabulary.language(lang).generated_from == "sr":
-            from .transliteration import serbian_cyrillic_to_latin
-
             return serbian_cyrillic_to_latin(text)
         return text
 
+    def module_plan(self, module: Module, lang: str) -> tuple[tuple[str, ...], tuple[AgendaItem, ...], tuple[str, ...]]:
+        """A module's objectives, agenda and materials in `lang` (English where not translated)."""
+        translation = self.translation(module.path, self._source_language(lang))
+        objectives = (translation and translation.objectives) or module.objectives
+        materials = (translation and translation.materials) or module.materials
+        agenda = module.agenda
+        if translation and translation.agenda:
+            agenda = tuple(AgendaItem(item.minutes, activity, method)
+                           for item, (activity, method) in zip(module.agenda, translation.agenda))
+        script = lambda texts: tuple(self._script(text, lang) for text in texts)  # noqa: E731
+        agenda = tuple(AgendaItem(item.minutes, self._script(item.activity, lang), self._script(item.method, lang))
+                       for item in agenda)
+        return script(objectives), agenda, script(materials)
 
-# -- loading --------------------------------------------------------------------
+
+# -- fingerprints -----------------------------------------------------------------
+
+# Front matter a translation translates besides title and summary: a module's
+# teaching plan. A change to it makes the translations out of date.
+TRANSLATED_LISTS = ("objectives", "agenda", "materials")
 
 
-def fingerprint(title: Any, summary: Any, body: str) -> str:
-    """What a translation is made from: title, summary and text of the English page."""
+def fingerprint(title: Any, summary: Any, body: str, front: dict | None = None) -> str:
+    """What a translation is made from: title, summary and text of the English page
+    (and, for a module, its objectives, agenda and materials)."""
     digest = hashlib.sha256()
     for part in (str(title or ""), str(summary or ""), body.strip()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
+    for name in TRANSLATED_LISTS:
+        if front and front.get(name):
+            digest.update(f"{name}={front[name]!r}".encode("utf-8"))
+            digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 
-def markdown_files(docs_dir: Path) -> list[str]:
-    """Every Markdown file under `docs_dir`, as sorted POSIX paths relative to it."""
-    found = []
-    for root, _dirs, names in os.walk(docs_dir):
-        for name in names:
-            if name.endswith(".md"):
-                found.append(Path(root, name).relative_to(docs_dir).as_posix())
-    return sorted(found)
-
-
-def load_library(
-    docs_dir: Path,
-    texts: Mapping[str, str] | None = None,
-    vocabulary: Vocabulary | None = None,
-    official: OfficialTexts | None = None,
-) -> Library:
-    """Read, validate and index every page; raise `ContentErrors` listing all problems.
-
-    `texts` (path → file text) lets a caller pass the files it already read.
-    """
-    vocabulary = vocabulary or load_vocabulary()
-    official = official or load_official_texts()
-    if texts is None:
-        texts = {
-            path: (docs_dir / path).read_text(encoding="utf-8") for path in markdown_files(docs_dir)
-        }
-    from .validation import PageValidator
-
-    library = Library(vocabulary=vocabulary, official=official)
-    errors: list[ContentError] = []
-    pending_translations: list[tuple[str, str, str, dict, str]] = []
-    english_paths: dict[str, str] = {}
-
-    for path, text in texts.items():
-        errors.extend(scan_markdown_source(path, text))
-        try:
-            front, body, body_line = split_front_matter(path, text)
-        except ContentError as error:
-            errors.append(error)
-            continue
-        stem_path, lang = _language_of(path)
-        if lang is not None:
-            problem = _check_language_suffix(path, stem_path, lang, vocabulary)
-            if problem:
-                errors.append(problem)
-                continue
-            pending_translations.append((path, stem_path, lang, front, body))
-            continue
-        validator = PageValidator(path, text, front, vocabulary)
-        page = validator.page(body)
-        errors.extend(validator.errors)
-        if page is None:
-            continue
-        if isinstance(page, (Practice, Module)):
-            other = english_paths.get(page.slug)
-            if other is not None:
-                errors.append(
-                    ContentError(
-                        path,
-                        None,
-                        "file name",
-                        page.slug,
-                        f"the slug '{page.slug}' is already used by {other}; every practice "
-                        "and training module needs its own slug",
-                        "a different file name, e.g. "
-                        f"{Path(path).parent.as_posix()}/{page.slug}-2.md",
-                    )
-                )
-                continue
-            english_paths[page.slug] = path
-        library.pages[path] = page
-
-    for path, source_path, lang, front, body in pending_translations:
-        if source_path not in texts:
-            errors.append(
-                ContentError(
-                    path,
-                    None,
-                    "file name",
-                    Path(path).name,
-                    f"this translation has no English source: {source_path} does not exist",
-                    f"add {source_path} first, or rename this file after an existing English page",
-                )
-            )
-            continue
-        validator = PageValidator(path, texts[path], front, vocabulary)
-        translation = validator.translation(source_path, lang, body)
-        errors.extend(validator.errors)
-        if translation is not None:
-            library.translations[(source_path, lang)] = translation
-
-    from .validation import check_cross_references
-
-    errors.extend(check_cross_references(library, dict(texts)))
-    if errors:
-        raise ContentErrors(errors)
-    return library
-
-
-def _language_of(path: str) -> tuple[str, str | None]:
-    """("practices/foo.md", "sq") for "practices/foo.sq.md"; (path, None) for English."""
-    stem = path[: -len(".md")]
-    match = LANGUAGE_SUFFIX.match(stem)
-    if match is None or "/" in match.group("lang"):
-        return path, None
-    return f"{match.group('stem')}.md", match.group("lang")
-
-
-def _check_language_suffix(
-    path: str, source_path: str, lang: str, vocabulary: Vocabulary
-) -> ContentError | None:
-    allowed = ", ".join(vocabulary.translatable_languages)
-    if lang == DEFAULT_LANGUAGE:
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            "English pages carry no language code in their file name",
-            f"rename it to {source_path}",
-        )
-    if lang in vocabulary.language_codes and lang not in vocabulary.translatable_languages:
-        origin = vocabulary.language(lang).generated_from
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            f"'{lang}' pages are generated from '{origin}' during the build and are never "
-            "written by hand",
-            f"translate into {origin} instead: {source_path[:-3]}.{origin}.md",
-        )
-    if lang not in vocabulary.language_codes:
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            f"'{lang}' is not a language of this site (allowed language codes: {allowed})",
-            f"{source_path[:-3]}.sq.md",
-        )
-    return None

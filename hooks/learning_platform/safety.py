@@ -1,4 +1,12 @@
-"""Refuse content that would run script in a reader's browser.
+"""Refuse content that would run script, restyle the site or load anything
+from elsewhere in a reader's browser.
+
+The HTML a page may use is an allowlist, here and only here
+(`ALLOWED_ELEMENTS`, `ALLOWED_ATTRIBUTES`; CONTRIBUTING.md lists them):
+ordinary text, lists, tables, links, images, quotations and the few
+structural elements Markdown extensions need. Anything else, `<style>`,
+`style=` and CSS that loads from elsewhere (`@import`, `url(`) included, is
+refused with what to write instead.
 
 Python-Markdown passes raw HTML, `{ onclick=... }` attribute lists and
 `javascript:` links through unchanged, so every page is checked twice:
@@ -29,6 +37,44 @@ FORBIDDEN_ELEMENTS = {
     "base": "The <base> element changes where every link goes and is not allowed: remove it.",
     "meta": "A <meta> element in a page can redirect readers and is not allowed: remove it.",
 }
+STYLE_ADVICE = ("Pages use the site's own styles, and the site's security policy blocks styles "
+                "written in a page: remove it. To stress words write **bold**; for a box write "
+                "!!! note \"Title\" on a line of its own, the text indented below.")
+CSS_LOAD_ADVICE = ("CSS in a page may not load anything (@import, url(...)): it could track readers "
+                   "or change the site. Save an image beside the page and write ![description](image.png).")
+FORBIDDEN_ELEMENTS.update({
+    "style": "<style> elements are not allowed. " + STYLE_ADVICE,
+    "link": "A <link> element loads a file from elsewhere and is not allowed: link to it instead, "
+            "[title](https://...).",
+    "form": "Forms are not allowed: pages on this site collect nothing from readers. Link to the form instead.",
+    "input": "Form fields are not allowed. For a checklist write - [ ] item.",
+    "button": "Buttons are not allowed: write a link, [text](https://...).",
+    "textarea": "Form fields are not allowed: pages on this site collect nothing from readers.",
+    "select": "Form fields are not allowed: pages on this site collect nothing from readers.",
+    "svg": "Inline SVG is not allowed (it can carry script): save the drawing as a file beside the page "
+           "and write ![description](drawing.svg).",
+    "math": "Inline MathML is not allowed: write the formula as text or as an image.",
+    "video": "Embedded video is not allowed: link to it, [title](https://...).",
+    "audio": "Embedded audio is not allowed: link to it, [title](https://...).",
+    "source": "Embedded media are not allowed: link to the file, [title](https://...).",
+    "template": "<template> is not allowed: write the content itself.",
+    "portal": "Embedded pages are not allowed: link to the page instead, [title](https://...).",
+})
+# The only HTML a contributor may write by hand. Everything Markdown writes is
+# made of these too (task-list checkboxes excepted, which Markdown itself makes).
+ALLOWED_ELEMENTS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+})
+ALLOWED_ATTRIBUTES = frozenset({
+    "href", "src", "alt", "title", "id", "class", "lang", "dir", "hreflang", "colspan", "rowspan",
+    "scope", "headers", "open", "width", "height", "datetime", "cite", "start", "reversed", "type",
+    "markdown", "name", "loading", "align", "abbr",
+})
+_CSS_LOAD = re.compile(r"@import|url\s*\(|expression\s*\(|behavior\s*:|-moz-binding", re.IGNORECASE)
+
 URL_ATTRIBUTES = (
     "href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster",
     "background", "lowsrc", "dynsrc", "cite", "longdesc", "ping", "srcset", "content",
@@ -119,16 +165,27 @@ def scan_markdown_source(path: str, text: str) -> list[ContentError]:
 def _findings(text: str) -> Iterator[tuple[int, str, str, str]]:
     for match in _TAG.finditer(text):
         name = match.group(1).lower()
-        if name in FORBIDDEN_ELEMENTS and not match.group(0).lstrip("< \t").startswith("/"):
+        closing = match.group(0).lstrip("< \t").startswith("/")
+        if name in FORBIDDEN_ELEMENTS and not closing:
             yield match.start(), match.group(0), f"<{name}> is not allowed", FORBIDDEN_ELEMENTS[name]
-        yield from _attribute_findings(match.group(2), match.start(2))
+        elif name not in ALLOWED_ELEMENTS and not closing and not name.startswith(("http", "mailto")):
+            yield (match.start(), match.group(0), f"<{name}> is not an element pages may use",
+                   "Pages may use these HTML elements: " + ", ".join(sorted(ALLOWED_ELEMENTS))
+                   + ". Most pages need none: write Markdown.")
+        yield from _attribute_findings(match.group(2), match.start(2), allowlist=True)
     for match in _ATTR_LIST.finditer(text):
-        yield from _attribute_findings(match.group(1), match.start(1))
+        yield from _attribute_findings(match.group(1), match.start(1), allowlist=True)
     for match in _MARKDOWN_URL.finditer(text):
         url = match.group("inline") or match.group("reference") or match.group("autolink") or ""
         scheme = dangerous_scheme(url)
         if scheme:
             yield match.start(), match.group(0), f"a '{scheme}' link is not allowed", SCHEME_ADVICE[scheme]
+    # CSS that loads from elsewhere, wherever it stands (a <style> block's content).
+    for match in re.finditer(r"<\s*style\b[^>]*>(?P<css>.*?)(?:<\s*/\s*style\s*>|$)", text, re.I | re.S):
+        load = _CSS_LOAD.search(match.group("css"))
+        if load:
+            yield (match.start("css") + load.start(), load.group(0), "CSS that loads from elsewhere is not allowed",
+                   CSS_LOAD_ADVICE)
     # A tag name the tag pattern cannot close (e.g. "<script" at the end of a line).
     for match in _OPEN_TAG_NAME.finditer(text):
         name = match.group(1).lower()
@@ -136,12 +193,20 @@ def _findings(text: str) -> Iterator[tuple[int, str, str, str]]:
             yield match.start(), match.group(0), f"<{name}> is not allowed", FORBIDDEN_ELEMENTS[name]
 
 
-def _attribute_findings(attributes: str, offset: int) -> Iterator[tuple[int, str, str, str]]:
+def _attribute_findings(attributes: str, offset: int, allowlist: bool = False) -> Iterator[tuple[int, str, str, str]]:
     for match in _ATTRIBUTE.finditer(attributes):
         name, value = match.group(1), match.group(2)
         position = offset + match.start(1)
         if _EVENT_NAME.match(name):
             yield position, f"{name}={value}", f"the event attribute '{name}' is not allowed", EVENT_ADVICE
+        elif name.lower() == "style":
+            if _CSS_LOAD.search(html.unescape(value)):
+                yield position, f"{name}={value}", "a style attribute that loads from elsewhere is not allowed", CSS_LOAD_ADVICE
+            else:
+                yield position, f"{name}={value}", "style attributes are not allowed", STYLE_ADVICE
+        elif allowlist and name.lower() not in ALLOWED_ATTRIBUTES and not name.lower().startswith(("data-", "aria-")):
+            yield (position, f"{name}={value}", f"the attribute '{name}' is not one pages may use",
+                   "Pages may use these attributes: " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + ".")
         elif name.lower() in URL_ATTRIBUTES:
             scheme = dangerous_scheme(value.strip("\"'"))
             if scheme:
@@ -215,7 +280,8 @@ _STRIP = re.compile(r"[\x00-\x20\x7f]+")
 _SUSPECT_EVENT = re.compile(r"[\s\"'/;]on[a-z]+\s*=")
 _SUSPECT_WORDS = (
     "<script", "<iframe", "<frame", "<object", "<embed", "<applet", "<base", "<meta",
-    "script:", "data:", "&#", "&colon;", "&tab;", "&newline;",
+    "script:", "data:", "&#", "&colon;", "&tab;", "&newline;", "<style", "style=", "<link", "<form",
+    "<svg", "<math", "<video", "<audio", "<portal", "<template", "<button", "<textarea", "<select",
 )
 
 
@@ -239,12 +305,14 @@ def scan_html(html_text: str) -> list[str]:
         if match.group(0).lstrip("< \t").startswith("/"):
             continue
         name = match.group(1).lower()
-        if name in FORBIDDEN_ELEMENTS:
+        if name in FORBIDDEN_ELEMENTS and not _task_checkbox(name, match.group(2)):
             problems.append(f"<{name}> element: {FORBIDDEN_ELEMENTS[name]}")
         for attribute in _ATTRIBUTE.finditer(match.group(2)):
             attribute_name, value = attribute.group(1), attribute.group(2).strip("\"'")
             if _EVENT_NAME.match(attribute_name):
                 problems.append(f"{attribute_name}= attribute on <{name}>: {EVENT_ADVICE}")
+            elif attribute_name.lower() == "style":
+                problems.append(f"style= attribute on <{name}>: {CSS_LOAD_ADVICE if _CSS_LOAD.search(value) else STYLE_ADVICE}")
             elif attribute_name.lower() in URL_ATTRIBUTES:
                 scheme = dangerous_scheme(value)
                 if scheme:
@@ -252,6 +320,11 @@ def scan_html(html_text: str) -> list[str]:
                         f"'{scheme}' address in {attribute_name}= on <{name}>: {SCHEME_ADVICE[scheme]}"
                     )
     return problems
+
+
+def _task_checkbox(name: str, attributes: str) -> bool:
+    """The disabled checkbox pymdownx.tasklist writes for `- [ ] item` (Markdown's own, never a form)."""
+    return name == "input" and 'type="checkbox"' in attributes and "disabled" in attributes
 
 
 def scan_values(path: str, front_matter_text: str, values: Any, field: str = "") -> list[ContentError]:
@@ -272,7 +345,8 @@ def scan_values(path: str, front_matter_text: str, values: Any, field: str = "")
             errors.append(
                 ContentError(
                     path, field_line(front_matter_text, top, values) or field_line(front_matter_text, top),
-                    field, _short(values), "this value would run script in a reader's browser", advice,
+                    field, _short(values),
+                    "this value would run script, restyle the page or load from elsewhere in a reader's browser", advice,
                 )
             )
     return errors

@@ -29,7 +29,7 @@ def source_fingerprint(docs_dir: Path, english_path: str) -> str:
     """The fingerprint of the English page as it is on disk now."""
     text = (docs_dir / english_path).read_text(encoding="utf-8")
     front, body, _ = split_front_matter(english_path, text)
-    return fingerprint(front.get("title"), front.get("summary"), body)
+    return fingerprint(front.get("title"), front.get("summary"), body, front)
 
 
 def english_source_of(translation_path: str) -> str:

@@ -21,9 +21,12 @@ from .model import (
     SLUG,
     TRANSLATION_STATES_WRITTEN,
     Action,
+    AgendaItem,
     Commitment,
+    Contact,
     Library,
     Module,
+    NewsItem,
     Page,
     Practice,
     Source,
@@ -42,26 +45,37 @@ FIELDS = {
     "action": {"action", "commitment", "title", "summary", "hide"},
     "practice": {
         "title", "summary", "kind", "actions", "partners", "target_groups",
-        "gcm_objectives", "sources", "updated",
+        "gcm_objectives", "audience", "stage", "sources", "updated", "review_due", "contacts",
     },
     "module": {
-        "title", "summary", "duration", "audience", "actions", "practices", "sources", "updated",
+        "title", "summary", "duration", "audience", "actions", "practices", "objectives",
+        "agenda", "materials", "sources", "updated", "review_due",
     },
+    "news": {"title", "summary", "date", "end_date", "partners", "sources"},
     "page": {"title", "summary", "hide"},
-    "translation": {"title", "summary", "translation", "reviewed_by", "source_fingerprint", "hide"},
+    "translation": {"title", "summary", "translation", "reviewed_by", "source_fingerprint", "hide",
+                    "objectives", "agenda", "materials"},
 }
+# What a translation may translate beyond title and summary, by the type of its English page.
+TRANSLATED_FIELDS = {"module": ("objectives", "agenda", "materials")}
+OBJECTIVES_MIN = 2
+SOURCE_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")
+CONTACT_FIELDS = {"organisation", "role", "url", "email", "phone"}
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
 def page_type(path: str) -> str:
     """Which kind of page a path holds, by the contract's layout."""
     parts = PurePosixPath(path).parts
-    if len(parts) >= 2 and parts[0] in ("commitments", "actions", "practices", "modules"):
+    if len(parts) >= 2 and parts[0] in SECTIONS:
         if parts[-1] == "index.md" and len(parts) == 2:
             return "page"
-        return {"commitments": "commitment", "actions": "action",
-                "practices": "practice", "modules": "module"}[parts[0]]
+        return SECTIONS[parts[0]]
     return "page"
+
+
+SECTIONS = {"commitments": "commitment", "actions": "action", "practices": "practice",
+            "modules": "module", "news": "news"}
 
 
 class PageValidator:
@@ -83,14 +97,16 @@ class PageValidator:
             path=self.path,
             title=self._text("title", required=kind != "page"),
             summary=self._summary(required=kind in ("practice", "module")),
-            fingerprint=fingerprint(self.front.get("title"), self.front.get("summary"), body),
+            fingerprint=fingerprint(self.front.get("title"), self.front.get("summary"), body, self.front),
         )
         builder: Callable[[dict], Page | None] = getattr(self, f"_{kind}")
         before = len(self.errors)
         page = builder(common)
         return page if len(self.errors) == before else None
 
-    def translation(self, source_path: str, language: str, body: str = "") -> Translation | None:
+    def translation(self, source_path: str, language: str, body: str = "",
+                    source: Page | None = None) -> Translation | None:
+        """A translation of `source` (the English page, when it is valid)."""
         self._known_fields("translation")
         self.errors.extend(scan_values(self.path, self.text, self.front))
         self._hide()
@@ -100,21 +116,25 @@ class PageValidator:
             why="missing and outdated are worked out by the build and never written",
         )
         reviewed_by = self._text("reviewed_by", required=state == "reviewed")
+        current = source.fingerprint if source is not None else None
+        paste = f'source_fingerprint: "{current}"' if current else 'source_fingerprint: "3f2a9c0d41b7e856"'
         fingerprint_value = self.front.get("source_fingerprint")
         if fingerprint_value is None:
             self._missing(
                 "source_fingerprint",
-                f"source_fingerprint: 3f2a9c0d41b7e856  (run: python scripts/translations.py "
-                f"mark-current docs/{self.path})",
+                f"{paste}\n    (paste this line into the front matter if your translation follows today's "
+                f"English page {source_path}; in a terminal the same is: "
+                f"python scripts/translations.py mark-current docs/{self.path})",
             )
         elif not (
             isinstance(fingerprint_value, str) and re.fullmatch(r"[0-9a-f]{16}", fingerprint_value)
         ):
             self._error(
                 "source_fingerprint", fingerprint_value,
-                "must be the 16-letter fingerprint printed by the translations tool",
-                "source_fingerprint: 3f2a9c0d41b7e856",
+                "must be the 16-letter fingerprint of the English page the translation was made from",
+                paste,
             )
+        lists = self._translated_lists(source_path, source)
         before = len(self.errors)
         translation = Translation(
             path=self.path, source_path=source_path, language=language,
@@ -123,8 +143,57 @@ class PageValidator:
             state=state or "machine", reviewed_by=reviewed_by,
             source_fingerprint=fingerprint_value if isinstance(fingerprint_value, str) else None,
             body=body,
+            **lists,
         )
         return translation if len(self.errors) == before else None
+
+    def _translated_lists(self, source_path: str, source: Page | None) -> dict:
+        """A module translation's objectives, agenda and materials: as many as the English has."""
+        allowed = TRANSLATED_FIELDS.get(page_type(source_path), ())
+        found: dict = {}
+        for name in ("objectives", "agenda", "materials"):
+            if name not in self.front:
+                continue
+            if name not in allowed:
+                self._error(name, self.front[name],
+                            f"only translations of training modules carry {name}; remove this field")
+                continue
+            english = getattr(source, name, ()) if source is not None else ()
+            example = (f"{name}:\n  - {{activity: \"...\", method: \"...\"}}" if name == "agenda"
+                       else f"{name}:\n  - ...")
+            values = self._list(name, False, example, unique=name != "agenda")
+            if values is None:
+                continue
+            if source is not None and len(values) != len(english):
+                self._error(name, f"{len(values)} entries",
+                            f"the English module {source_path} has {len(english)} {name}; a translation "
+                            f"gives the same {name} in the same order", example)
+                continue
+            if name == "agenda":
+                items = []
+                for index, value in enumerate(values, start=1):
+                    if isinstance(value, str):
+                        items.append((value.strip(), ""))
+                    elif (isinstance(value, dict) and isinstance(value.get("activity"), str)
+                          and set(value) <= {"activity", "method", "minutes"}
+                          and isinstance(value.get("method", ""), str)):
+                        if "minutes" in value and source is not None and value["minutes"] != english[index - 1].minutes:
+                            self._error(f"agenda[{index}].minutes", value["minutes"],
+                                        f"the minutes come from the English module ({english[index - 1].minutes}); "
+                                        "leave them out of the translation", f'- {{activity: "{value["activity"]}"}}')
+                        items.append((value["activity"].strip(), value.get("method", "").strip()))
+                    else:
+                        self._error(f"agenda[{index}]", value,
+                                    "each agenda entry of a translation gives the activity (and method) in "
+                                    "this language", '- {activity: "...", method: "..."}')
+                found[name] = tuple(items)
+            else:
+                texts = [value for value in values if isinstance(value, str) and value.strip()]
+                if len(texts) != len(values):
+                    self._error(name, values, f"every entry of {name} is a piece of text", example)
+                    continue
+                found[name] = tuple(text.strip() for text in texts)
+        return found
 
     # -- page kinds ------------------------------------------------------------
 
@@ -152,6 +221,7 @@ class PageValidator:
 
     def _practice(self, common: dict) -> Practice | None:
         self._slug()
+        updated = self._date("updated") or dt.date.min
         return Practice(
             **common,
             kind=self._choice("kind", tuple(self.vocabulary.kinds), required=True,
@@ -164,23 +234,151 @@ class PageValidator:
                                       example="target_groups: [returnees, families]"),
             gcm_objectives=self._integers("gcm_objectives", 1, GCM_OBJECTIVE_COUNT,
                                           required=False, example="gcm_objectives: [21]"),
+            audience=self._codes("audience", tuple(self.vocabulary.audiences),
+                                 example="audience: [return-officers, social-workers]"),
+            stage=self._codes("stage", tuple(self.vocabulary.stages),
+                              example="stage: [return-preparation, reintegration]"),
             sources=self._sources(),
-            updated=self._date("updated") or dt.date.min,
+            updated=updated,
+            review_due_date=self._review_due(updated),
+            contacts=self._contacts(),
         )
 
     def _module(self, common: dict) -> Module | None:
         self._slug()
+        updated = self._date("updated") or dt.date.min
+        duration = self._duration()
         return Module(
             **common,
-            duration=self._duration(),
+            duration=duration,
             audience=self._codes("audience", tuple(self.vocabulary.audiences), required=True,
                                  example="audience: [return-officers, social-workers]"),
             actions=self._integers("actions", 1, ACTION_COUNT, required=True,
                                    example="actions: [16]"),
             practices=self._slugs("practices"),
+            objectives=self._objectives(),
+            agenda=self._agenda(duration),
+            materials=self._texts("materials", required=True,
+                                  example="materials:\n  - Printed handout (one per participant)"),
             sources=self._sources(),
-            updated=self._date("updated") or dt.date.min,
+            updated=updated,
+            review_due_date=self._review_due(updated),
         )
+
+    def _news(self, common: dict) -> NewsItem | None:
+        self._slug()
+        date = self._date("date")
+        end_date = self._date("end_date", required=False)
+        if date and end_date and end_date < date:
+            self._error("end_date", end_date.isoformat(),
+                        f"the last day of the event is before its first day ({date.isoformat()})",
+                        f"end_date: {date.isoformat()}")
+        return NewsItem(
+            **common,
+            date=date or dt.date.min,
+            end_date=end_date,
+            partners=self._codes("partners", tuple(self.vocabulary.partners),
+                                 example="partners: [AL, BA, XK, ME, MK, RS]"),
+            sources=self._sources(),
+        )
+
+    # -- teaching plans, reviews, contacts ----------------------------------------
+
+    def _objectives(self) -> tuple[str, ...]:
+        example = ("objectives:\n  - Explain the purpose of return counselling.\n"
+                   "  - Use four core listening skills in a counselling session.")
+        objectives = self._texts("objectives", required=True, example=example)
+        if objectives and len(objectives) < OBJECTIVES_MIN:
+            self._error("objectives", f"{len(objectives)} objective",
+                        f"a module states at least {OBJECTIVES_MIN} learning objectives", example)
+        return objectives
+
+    def _agenda(self, duration: tuple) -> tuple[AgendaItem, ...]:
+        example = '- {minutes: 15, activity: "Welcome, objectives, ground rules", method: "Plenary"}'
+        values = self._list("agenda", True, "agenda:\n  " + example, unique=False)
+        if values is None:
+            return ()
+        items = []
+        for index, value in enumerate(values, start=1):
+            if not isinstance(value, dict) or not {"minutes", "activity"} <= set(value) \
+                    or set(value) - {"minutes", "activity", "method"}:
+                self._error(f"agenda[{index}]", value,
+                            "each agenda entry gives minutes and activity, and may give a method", example)
+                continue
+            minutes, activity, method = value["minutes"], value["activity"], value.get("method", "")
+            if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
+                self._error(f"agenda[{index}].minutes", minutes,
+                            "must be a whole number of minutes, 1 or more", example)
+                continue
+            if not isinstance(activity, str) or not activity.strip() or not isinstance(method, str):
+                self._error(f"agenda[{index}].activity", activity,
+                            "the activity (and the method) must be pieces of text", example)
+                continue
+            items.append(AgendaItem(minutes, activity.strip(), method.strip()))
+        count, unit = duration
+        if items and len(items) == len(values) and count:
+            if unit == "days":
+                self._error("duration", f"{count} {unit}",
+                            "a module with an agenda gives its duration in hours or minutes, so that the "
+                            "agenda can be checked against it", f"duration: {int(count * 6)} hours")
+            else:
+                planned = round(count * (60 if unit == "hours" else 1))
+                total = sum(item.minutes for item in items)
+                if total != planned:
+                    hours = f"{total // 60} hours {total % 60} minutes" if total % 60 else f"{total // 60} hours"
+                    self._error("agenda", f"{total} minutes in all",
+                                f"the agenda's minutes must add up to the duration, {count} {unit} "
+                                f"= {planned} minutes; change an entry's minutes or the duration",
+                                f"duration: {hours}" if total >= 60 else f"duration: {total} minutes")
+        return tuple(items)
+
+    def _texts(self, field: str, required: bool, example: str) -> tuple[str, ...]:
+        values = self._list(field, required, example)
+        if values is None:
+            return ()
+        good = []
+        for value in values:
+            if not isinstance(value, str) or not value.strip():
+                self._error(field, value, "every entry must be a piece of text", example)
+            else:
+                good.append(value.strip())
+        return tuple(good)
+
+    def _review_due(self, updated: dt.date) -> dt.date | None:
+        due = self._date("review_due", required=False)
+        if due and updated != dt.date.min and due < updated:
+            self._error("review_due", due.isoformat(),
+                        f"the next review cannot be before the last update ({updated.isoformat()}); "
+                        "leave the field out for the default of one year after the update",
+                        f"review_due: {dt.date(updated.year + 1, updated.month, min(updated.day, 28)).isoformat()}")
+            return None
+        return due
+
+    def _contacts(self) -> tuple[Contact, ...]:
+        example = ("contacts:\n  - organisation: Ministry of Security of Bosnia and Herzegovina\n"
+                   "    role: Sector for immigration\n    url: https://www.example.org/contact")
+        values = self._list("contacts", False, example)
+        if values is None:
+            return ()
+        contacts = []
+        for index, value in enumerate(values, start=1):
+            if not isinstance(value, dict) or not {"organisation", "role", "url"} <= set(value) \
+                    or set(value) - CONTACT_FIELDS:
+                self._error(f"contacts[{index}]", value,
+                            "each contact is an institution, with organisation, role and a public url "
+                            "(and may give its public email and phone); never a person", example)
+                continue
+            if not all(isinstance(value[key], str) and value[key].strip() for key in value):
+                self._error(f"contacts[{index}]", value, "every part of a contact is a piece of text", example)
+                continue
+            parts = urlsplit(value["url"].strip())
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                self._error(f"contacts[{index}].url", value["url"],
+                            "must be a full web address starting with https://", example)
+                continue
+            contacts.append(Contact(value["organisation"].strip(), value["role"].strip(), value["url"].strip(),
+                                    value.get("email", "").strip(), value.get("phone", "").strip()))
+        return tuple(contacts)
 
     # -- field checks -----------------------------------------------------------
 
@@ -248,7 +446,7 @@ class PageValidator:
             return None
         return value
 
-    def _list(self, field: str, required: bool, example: str) -> list | None:
+    def _list(self, field: str, required: bool, example: str, unique: bool = True) -> list | None:
         value = self.front.get(field)
         if value is None:
             if required:
@@ -260,7 +458,7 @@ class PageValidator:
         if required and not value:
             self._error(field, value, "must name at least one", example)
             return None
-        if len(set(map(repr, value))) != len(value):
+        if unique and len(set(map(repr, value))) != len(value):
             self._error(field, value, "lists the same value twice", example)
             return None
         return value
@@ -322,9 +520,14 @@ class PageValidator:
             return ()
         sources = []
         for index, value in enumerate(values, start=1):
-            if not isinstance(value, dict) or set(value) != {"title", "url"}:
+            if not isinstance(value, dict) or not {"title", "url"} <= set(value) or set(value) - {"title", "url", "lang"}:
                 self._error(f"sources[{index}]", value,
-                            "each source needs exactly a title and a url", example)
+                            "each source needs a title and a url, and may give the lang of its title", example)
+                continue
+            lang = value.get("lang", "en")
+            if not isinstance(lang, str) or not SOURCE_LANG.match(lang):
+                self._error(f"sources[{index}].lang", lang,
+                            "must be the language code of the source's title, e.g. sr, bs, sq, mk, de", example + "\n        lang: sr")
                 continue
             title, url = value["title"], value["url"]
             if not isinstance(title, str) or not title.strip():
@@ -335,14 +538,15 @@ class PageValidator:
                 self._error(f"sources[{index}].url", url,
                             "must be a full web address starting with https:// or http://", example)
                 continue
-            sources.append(Source(title.strip(), url.strip()))
+            sources.append(Source(title.strip(), url.strip(), lang))
         return tuple(sources)
 
-    def _date(self, field: str) -> dt.date | None:
+    def _date(self, field: str, required: bool = True) -> dt.date | None:
         value = self.front.get(field)
         example = f"{field}: 2026-11-23"
         if value is None:
-            self._missing(field, example)
+            if required:
+                self._missing(field, example)
             return None
         if isinstance(value, dt.datetime):
             return value.date()

@@ -32,6 +32,7 @@ class Vocabulary:
     partners: Mapping[str, Mapping[str, Any]]
     target_groups: Mapping[str, Mapping[str, Any]]
     audiences: Mapping[str, Mapping[str, Any]]
+    stages: Mapping[str, Mapping[str, Any]]
     gcm_objectives: Mapping[int, Mapping[str, Any]]
     translation_states: Mapping[str, Mapping[str, Any]]
     footnotes: Mapping[str, Mapping[str, str]]
@@ -99,6 +100,7 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         partners=raw["partners"],
         target_groups=raw["target_groups"],
         audiences=raw["audiences"],
+        stages=raw["stages"],
         gcm_objectives={int(number): entry for number, entry in raw["gcm_objectives"].items()},
         translation_states=raw["translation_states"],
         footnotes=raw["footnotes"],

@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""Every outside address the pages cite, with the pages that cite it, for an
+editor's one-pass re-check; addresses with a non-English locale or junk
+parameters are marked PROBLEM.
+
+    python scripts/sources.py              # all addresses
+    python scripts/sources.py --problems   # only those to fix (exit code 1 if any)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+
+from learning_platform.sources_report import address_problems, citations, report  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--problems", action="store_true", help="only the addresses to fix")
+    parser.add_argument("--docs-dir", type=Path, default=REPO / "docs")
+    args = parser.parse_args(argv)
+    found = citations(args.docs_dir)
+    print(report(found, only_problems=args.problems))
+    return 1 if args.problems and any(address_problems(url) for url in found) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
