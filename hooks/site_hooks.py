@@ -6,13 +6,16 @@ its answer back. Replacing the site generator means replacing this file.
 MkDocs runs every event once per language (mkdocs-static-i18n builds the
 languages one after another inside the first build), so the library is cached
 by the state of the files on disk, not by build, and everything per language is
-keyed by the language being built.
+keyed by the language being built. What one build collects (generated HTML
+between events, search indexes, feed entries, script hashes for the security
+policy) lives in one `BuildState`, made anew in `on_pre_build` of the first
+language and dropped when the build ends, so `mkdocs serve` starts clean.
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,189 +24,61 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
-from learning_platform import catalogue, render
+from language_workers import LanguageWorkers
+from learning_platform import catalogue, feeds, finder, search, sitemaps
+from learning_platform import policy, schema
+from learning_platform.context import Context, Fragments
+from learning_platform.coverage import coverage_heatmap, coverage_strip
 from learning_platform.errors import ContentErrors
-from learning_platform.model import Library, Module, Practice, Action, Commitment, load_library, markdown_files
-from learning_platform.official import load_official_texts
 from learning_platform.glossary import abbreviations, load_glossary
+from learning_platform.glossary_page import glossary_page
+from learning_platform.handout import handout_parts, print_addresses, qr_block
+from learning_platform.check import content_problems
+from learning_platform.loading import markdown_files
+from learning_platform.terminology import load_rules
+from learning_platform.model import Action, Commitment, Library, Module, NewsItem, Practice
+from learning_platform.module_page import module_panel, module_plan
+from learning_platform.news import latest_news, news_header, news_timeline
+from learning_platform.official import load_official_texts
+from learning_platform.pack import workshop_pack
+from learning_platform.page_parts import (
+    Repository, display_title, edit_links, explain_abbreviations, kosovo_footnote, label_task_checkboxes,
+    official_wording, title_and_summary, translation_banner,
+)
+from learning_platform.practice_page import (
+    contacts_section, practice_modules, practice_panel, review_notice, sources_section,
+)
+from learning_platform.review import build_date, reviews_page
 from learning_platform.safety import scan_html
-from learning_platform import search
+from learning_platform.section_pages import (
+    action_references, actions_index, commitment_actions, commitments_index, modules_index,
+)
+from learning_platform.slugs import heading_slug
+from learning_platform.status_pages import translations_status
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
+from learning_platform.urls import (
+    ACTIONS_INDEX, CATALOGUE, COMMITMENTS_INDEX, COVERAGE, HOME, MODULES_INDEX, NEWS_INDEX, PRACTICES_INDEX,
+    url_of,
+)
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
-_library: Library | None = None
-_signature: tuple | None = None
-_html_problems: list[str] = []
-# Generated HTML of each page between its Markdown and its HTML events.
-_fragments: dict[str, render.Fragments] = {}
-# The search index of each language, filled page by page, written after the build.
-_search_indexes: dict[str, search.SearchIndex] = {}
-_search_strings: dict[str, dict[str, str]] = {}
-# The converted English text of each page, for its untranslated copies in the
-# other languages: converting the same Markdown five more times was most of
-# what a build spent on pages nobody has translated yet.
-_english_bodies: dict[str, "EnglishBody"] = {}
-_english_404: bytes | None = None
-
-# Section pages whose whole generated body comes from one renderer.
+# Section pages whose generated body comes from one renderer.
 SECTION_RENDERERS = {
-    render.COMMITMENTS_INDEX: render.commitments_index,
-    render.ACTIONS_INDEX: render.actions_index,
-    render.PRACTICES_INDEX: render.practices_index,
-    render.MODULES_INDEX: render.modules_index,
-    render.COVERAGE: render.coverage_matrix,
-    render.CATALOGUE: render.catalogue_page,
-    "translations.md": render.translations_status,
-    "glossary.md": render.glossary_page,
+    COMMITMENTS_INDEX: commitments_index,
+    ACTIONS_INDEX: actions_index,
+    PRACTICES_INDEX: finder.practice_finder,
+    MODULES_INDEX: modules_index,
+    COVERAGE: coverage_heatmap,
+    CATALOGUE: catalogue.catalogue_page,
+    NEWS_INDEX: news_timeline,
+    "translations.md": translations_status,
+    "glossary.md": glossary_page,
 }
-
-
-# -- hooks ----------------------------------------------------------------------------
-
-
-def on_pre_build(config: Any) -> None:
-    global _html_problems
-    _html_problems = []
-    _fragments.clear()
-    _search_indexes.clear()
-    _search_strings.clear()
-    if not getattr(config.plugins.get("i18n"), "building", False):
-        # Once per build, not per language: the English build comes first, and
-        # data/search.yml may have changed under `mkdocs serve`.
-        _english_bodies.clear()
-        search.load_stemmers.cache_clear()
-        try:
-            search.load_stemmers()
-        except search.SearchRulesError as problem:
-            raise PluginError(str(problem)) from None
-    _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
-
-
-def on_files(files: Files, config: Any) -> Files:
-    # Runs after mkdocs-static-i18n (-100) has picked this language's files.
-    lang = current_language(config)
-    lib = library()
-    base = (config.site_url or "/")
-    for path, content in (
-        (render.CATALOGUE_FILES[0], catalogue.catalogue_json(lib, lang, base)),
-        (render.CATALOGUE_FILES[1], catalogue.catalogue_csv(lib, lang, base)),
-    ):
-        generated = File.generated(config, path, content=content)
-        if lang != DEFAULT_LANGUAGE:
-            generated.dest_uri = f"{lang}/{path}"
-        files.append(generated)
-    return files
-
-
-on_files = event_priority(-200)(on_files)
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    lang = current_language(config)
-    lib = library()
-    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    entry = lib.pages.get(path)
-    if entry is None:  # every page was validated; a missing one means a generated file
-        return markdown
-    missing = lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing"
-    generated_from = lib.vocabulary.language(lang).generated_from
-    if generated_from and lib.translation(path, generated_from) is not None:
-        # Serbian Latin is never written by hand: it is the Serbian page, transliterated.
-        markdown = transliterate(lib.translation(path, generated_from).body)
-        page.meta["title"] = lib.title(entry, lang)
-    ctx = render.Context(lib, lang, path)
-    _fragments[page.file.src_uri] = ctx.fragments
-    before = [render.translation_banner(ctx, entry), render.script_switch(ctx, entry),
-              render.official_wording(ctx, entry)]
-    after = []
-    if isinstance(entry, Practice):
-        before.append(render.practice_panel(ctx, entry))
-        after += [render.practice_modules(ctx, entry), render.sources_section(ctx, entry)]
-    elif isinstance(entry, Module):
-        before.append(render.module_panel(ctx, entry))
-        after.append(render.sources_section(ctx, entry))
-    elif isinstance(entry, Action):
-        after.append(render.action_references(ctx, entry))
-    elif isinstance(entry, Commitment):
-        after.append(render.commitment_actions(ctx, entry))
-    elif path in SECTION_RENDERERS:
-        after.append(SECTION_RENDERERS[path](ctx))
-    head = "".join(before)
-    if missing and path in _english_bodies:
-        body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
-    elif lang == DEFAULT_LANGUAGE or missing:
-        body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
-    else:
-        body = markdown.rstrip() + "\n\n"
-    page_markdown = (ctx.html(head) if head else "") + body + "".join(after)
-    return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
-
-
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    # What the contributor wrote is checked as the browser will get it; the
-    # generated HTML, escaped by the renderers, goes in afterwards.
-    for problem in scan_html(html):
-        _html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
-    html = render.label_task_checkboxes(html)
-    lang = current_language(config)
-    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    fragments = _fragments.pop(page.file.src_uri, None)
-    if fragments is None or path not in library().pages:
-        return html
-    html = fragments.fill(html)
-    missing = lang != DEFAULT_LANGUAGE and library().translation_state(path, lang) == "missing"
-    if lang == DEFAULT_LANGUAGE:
-        html = _keep_english_body(path, page, html)
-    elif missing:
-        html = _english_body_in_place(path, page, html)
-    html += render.kosovo_footnote(library(), html, lang)
-    if not missing:
-        # An untranslated copy stays out of this language's search: the English index has it.
-        search_index(lang).add(_language_relative(page.url, lang), page.title or "", html)
-    return html
-
-
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    lang = current_language(config)
-    here = page.url
-    if lang not in _search_strings:
-        _search_strings[lang] = search.interface_strings(
-            (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS)
-    context["platform_search"] = {
-        "index": render.relative_url(here, render.url_of("search/", lang)),
-        "strings": _search_strings[lang],
-    }
-    return context
-
-
-def on_post_build(config: Any) -> None:
-    # Runs once per language: mkdocs-static-i18n builds the others from its own
-    # on_post_build (priority -100), after this one.
-    global _english_404
-    lang = current_language(config)
-    folder = Path(config.site_dir) / render.url_of("search/", lang)
-    search.write_index(search_index(lang), folder)
-    # Every language build writes the site's one 404.html; the last one (Bosnian)
-    # won. A reader who follows a broken link gets the English page, like any
-    # reader whose language the site cannot tell.
-    not_found = Path(config.site_dir) / "404.html"
-    if lang == DEFAULT_LANGUAGE:
-        _english_404 = not_found.read_bytes() if not_found.exists() else None
-    elif _english_404 is not None:
-        not_found.write_bytes(_english_404)
-
-
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _html_problems:
-        raise PluginError(
-            "The site was not built: these pages would run script in a reader's browser.\n"
-            + "\n".join(_html_problems)
-        )
-    return env
-
-
-# -- helpers --------------------------------------------------------------------------
-
+# Index, matrix and status pages list what content pages say: search ranks
+# them below the pages they list.
+LISTING_PAGES = frozenset({*SECTION_RENDERERS, HOME, "reviews.md", "workshop-pack.md"})
+SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
+                  "search.loading", "search.none", "search.count", "search.more", "search.failed")
 # Paragraphs of one made-up word that mark, in the converted HTML, where the
 # page's own text begins and ends, and where an untranslated copy takes the
 # English text.
@@ -221,6 +96,285 @@ class EnglishBody:
     title: str | None
 
 
+@dataclass
+class BuildState:
+    """What one build (all its languages) collects between MkDocs events."""
+
+    today: Any
+    html_problems: list[str] = field(default_factory=list)
+    fragments: dict[str, Fragments] = field(default_factory=dict)  # per page, Markdown to HTML
+    search_indexes: dict[str, search.SearchIndex] = field(default_factory=dict)
+    search_strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The converted English text of each page, for its untranslated copies in the
+    # other languages: converting the same Markdown five more times was most of
+    # what a build spent on pages nobody has translated yet.
+    english_bodies: dict[str, EnglishBody] = field(default_factory=dict)
+    english_404: bytes | None = None
+    scripts: policy.InlineScripts = field(default_factory=policy.InlineScripts)
+    workers: LanguageWorkers = field(default_factory=LanguageWorkers)
+    pages_built: dict[str, set[str]] = field(default_factory=dict)  # language -> page paths
+
+
+_state: BuildState | None = None
+_library: Library | None = None
+_signature: tuple | None = None
+
+
+# -- hooks ----------------------------------------------------------------------------
+
+
+def on_config(config: Any) -> Any:
+    # Headings get the same anchors in Cyrillic and in Latin (Serbian pages and
+    # their Serbian Latin copies): the slug is made from the transliterated text.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    # Material shows repo_url as a widget that asks api.github.com for stars and
+    # forks on every page view: a request to a third party. The address is kept
+    # for the platform's own edit links, and hidden from the theme.
+    if config.repo_url:
+        config.extra["repository"] = Repository.from_config(config.repo_url, config.edit_uri)
+        config.repo_url = None
+        config.edit_uri = None
+    return config
+
+
+on_config = event_priority(50)(on_config)
+
+
+def on_pre_build(config: Any) -> None:
+    global _state
+    if not _building_other_language(config) or _state is None:
+        # Once per build, not per language: the English build comes first, and
+        # data/search.yml may have changed under `mkdocs serve`.
+        _state = BuildState(today=build_date())
+        search.load_stemmers.cache_clear()
+        search.load_synonyms.cache_clear()
+        try:
+            search.load_stemmers()
+        except search.SearchRulesError as problem:
+            raise PluginError(str(problem)) from None
+    _ensure_loaded(config)  # validate before anything is built: a bad page stops the build here
+
+
+def on_files(files: Files, config: Any) -> Files:
+    # Runs after mkdocs-static-i18n (-100) has picked this language's files.
+    lang = current_language(config)
+    lib = library()
+    for path, content in catalogue_files(lib, lang, site_base(config)):
+        generated = File.generated(config, path, content=content)
+        if lang != DEFAULT_LANGUAGE:
+            generated.dest_uri = f"{lang}/{path}"
+        files.append(generated)
+    return files
+
+
+on_files = event_priority(-200)(on_files)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    lang = current_language(config)
+    lib = library()
+    path = source_path(page)
+    entry = lib.pages.get(path)
+    if entry is None:  # every page was validated; a missing one means a generated file
+        return markdown
+    state = build_state()
+    missing = lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing"
+    generated_from = lib.vocabulary.language(lang).generated_from
+    if generated_from and lib.translation(path, generated_from) is not None:
+        # Serbian Latin is never written by hand: it is the Serbian page, transliterated.
+        markdown = transliterate(lib.translation(path, generated_from).body)
+    ctx = Context(lib, lang, path)
+    state.fragments[page.file.src_uri] = ctx.fragments
+    title = display_title(ctx, entry)
+    page.meta["title"] = title
+    summary = ctx.summary(entry) or lib.vocabulary.text("site.description", lang)
+    page.meta["description"] = summary
+    before = [translation_banner(ctx, entry), title_and_summary(ctx, entry)]
+    after = []
+    if isinstance(entry, Practice):
+        before += [review_notice(ctx, entry, state.today), practice_panel(ctx, entry, state.today)]
+        after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
+    elif isinstance(entry, Module):
+        before += [review_notice(ctx, entry, state.today), module_panel(ctx, entry, state.today)]
+        after.append(sources_section(ctx, entry))
+    elif isinstance(entry, NewsItem):
+        before.append(news_header(ctx, entry))
+        after.append(sources_section(ctx, entry))
+    elif isinstance(entry, (Action, Commitment)):
+        before.append(official_wording(ctx, entry))
+        after.append(action_references(ctx, entry) if isinstance(entry, Action) else commitment_actions(ctx, entry))
+    elif path in SECTION_RENDERERS:
+        after.append(SECTION_RENDERERS[path](ctx))
+    elif path == HOME:
+        after += [coverage_strip(ctx), latest_news(ctx)]
+    elif path == "reviews.md":
+        after.append(reviews_page(ctx, state.today))
+    elif path == "workshop-pack.md":
+        after.append(workshop_pack(ctx, state.today))
+    if isinstance(entry, (Practice, Module)):
+        after += [ctx.html(qr_block(ctx, entry, site_base(config))), handout_parts(ctx, entry, site_base(config))]
+    after.append(ctx.html(edit_links(ctx, entry, config.extra.get("repository"))))
+    head = ctx.html("".join(before))
+    plan = module_plan(ctx, entry) if isinstance(entry, Module) else ""
+    if missing and path in state.english_bodies:
+        body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
+    elif lang == DEFAULT_LANGUAGE or missing:
+        body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
+    else:
+        body = markdown.rstrip() + "\n\n"
+    page_markdown = head + plan + body + "".join(after)
+    return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    # What the contributor wrote is checked as the browser will get it; the
+    # generated HTML, escaped by the renderers, goes in afterwards.
+    state = build_state()
+    for problem in scan_html(html):
+        state.html_problems.append(f"  - docs/{page.file.src_uri}: {problem}")
+    html = label_task_checkboxes(html)
+    lang = current_language(config)
+    path = source_path(page)
+    fragments = state.fragments.pop(page.file.src_uri, None)
+    if fragments is None or path not in library().pages:
+        return html
+    html = fragments.fill(html)
+    missing = lang != DEFAULT_LANGUAGE and library().translation_state(path, lang) == "missing"
+    if lang == DEFAULT_LANGUAGE:
+        html = _keep_english_body(path, page, html)
+    elif missing:
+        html = _english_body_in_place(path, page, html)
+    html = explain_abbreviations(html)
+    html = print_addresses(html, page.url, site_base(config))
+    html += kosovo_footnote(library(), html, lang)
+    state.pages_built.setdefault(lang, set()).add(path)
+    if not missing:
+        # An untranslated copy stays out of this language's search: the English index has it.
+        search_index(lang).add(_language_relative(page.url, lang), page.meta.get("title") or page.title or "",
+                               html, listing=path in LISTING_PAGES)
+    return html
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    lang = current_language(config)
+    state = build_state()
+    here = page.url
+    path = source_path(page)
+    if path in library().pages:
+        # mkdocs-static-i18n makes the home page's language links absolute
+        # ("/platform/sq/", from site_url); every other page's are relative.
+        # Relative everywhere: the site works wherever it is served.
+        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            alternate["link"] = url_of(path, alternate["lang"]) or "."
+    if lang not in state.search_strings:
+        state.search_strings[lang] = search.interface_strings(
+            (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS)
+    vocabulary = library().vocabulary
+    context["platform_search"] = {
+        "index": _relative(here, url_of("search/", lang)),
+        "strings": state.search_strings[lang],
+    }
+    context["platform"] = {
+        "feed": _relative(here, url_of(feeds.FEED_FILE, lang)),
+        "feed_title": vocabulary.text("feed.title", lang),
+        "follow": vocabulary.text("feed.follow", lang),
+        "language_name": vocabulary.language(lang).name,
+        "language_code": lang.split("-")[0].upper() + ("-" + lang.split("-")[1] if "-" in lang else ""),
+        "language_label": vocabulary.text("language.current", lang),
+        "scroll_hint": vocabulary.text("table.scroll_hint", lang),
+        "canonical": feeds.absolute(site_base(config), url_of(source_path(page), lang)) if site_base(config) else None,
+    }
+    return context
+
+
+# After mkdocs-static-i18n's (priority 0), which resets the language links.
+on_page_context = event_priority(-200)(on_page_context)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = policy.mark_toc_languages(output)
+    return build_state().scripts.protect(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    # The 404 page is a template, not a page: it gets the same policy.
+    if template_name.endswith(".html") and _state is not None:
+        return build_state().scripts.protect(output)
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    # Runs once per language: mkdocs-static-i18n builds the others from its own
+    # on_post_build (priority -100), after this one.
+    state = build_state()
+    lang = current_language(config)
+    site = Path(config.site_dir)
+    search.write_index(search_index(lang), site / url_of("search/", lang))
+    lib = library()
+    base = site_base(config)
+    (site / url_of(feeds.FEED_FILE, lang)).write_bytes(feeds.atom_feed(lib, lang, base, state.today))
+    sitemaps.write_language_sitemap(site, lib, lang, base)
+    # Every language build writes the site's one 404.html; the last one (Bosnian)
+    # won. A reader who follows a broken link gets the English page, like any
+    # reader whose language the site cannot tell.
+    not_found = site / "404.html"
+    if lang == DEFAULT_LANGUAGE:
+        state.english_404 = not_found.read_bytes() if not_found.exists() else None
+        for path, text in schema.schema_files(lib.vocabulary, base).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, encoding="utf-8")
+    elif state.english_404 is not None:
+        not_found.write_bytes(state.english_404)
+    if lang == DEFAULT_LANGUAGE:
+        # The fast build (scripts/build.py): the other languages in two processes.
+        state.workers.split(config.plugins.get("i18n"), DEFAULT_LANGUAGE)
+    if lang == last_language(config):
+        if state.workers.role == "child":
+            state.workers.report(state.scripts.seen)
+            return
+        try:
+            state.scripts.seen |= state.workers.join()
+        except RuntimeError as problem:
+            raise PluginError(str(problem)) from None
+        if state.english_404 is not None:
+            not_found.write_bytes(state.english_404)
+        sitemaps.write_site_sitemaps(site, lib, base)
+        policy.write_headers(site, state.scripts)
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    state = build_state()
+    if state.html_problems:
+        raise PluginError(
+            "The site was not built: these pages would run script in a reader's browser.\n"
+            + "\n".join(state.html_problems)
+        )
+    return env
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def catalogue_files(lib: Library, lang: str, base: str) -> list[tuple[str, str]]:
+    json_path, csv_path = catalogue.CATALOGUE_FILES
+    return [(json_path, catalogue.catalogue_json(lib, lang, base or "/")),
+            (csv_path, catalogue.catalogue_csv(lib, lang, base or "/"))]
+
+
+def site_base(config: Any) -> str:
+    return (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+
+
+def source_path(page: Any) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def _relative(here: str, there: str) -> str:
+    from learning_platform.urls import relative_url
+
+    return relative_url(here, there)
+
+
 def _body_bounds(html: str) -> tuple[int, int, int, int] | None:
     start, end = html.find(f"<p>{BODY_START}</p>"), html.find(f"<p>{BODY_END}</p>")
     if start < 0 or end < start:
@@ -236,17 +390,17 @@ def _keep_english_body(path: str, page: Any, html: str) -> str:
     body = html[bounds[1]:bounds[2]]
     if not _FILE_LINK.search(body):
         toc = tuple(item for item in page.toc if f'id="{item.id}"' in body)
-        _english_bodies[path] = EnglishBody(body, toc, frozenset(page.present_anchor_ids or ()),
-                                            getattr(page, "_title_from_render", None))
+        build_state().english_bodies[path] = EnglishBody(body, toc, frozenset(page.present_anchor_ids or ()),
+                                                         getattr(page, "_title_from_render", None))
     return html[:bounds[0]] + body + html[bounds[3]:]
 
 
 def _english_body_in_place(path: str, page: Any, html: str) -> str:
     """An untranslated copy: the English text, marked as English for screen readers."""
     placeholder = f"<p>{ENGLISH_BODY}</p>"
-    english = _english_bodies.get(path)
+    english = build_state().english_bodies.get(path)
     if english is not None and placeholder in html:
-        page.toc = TableOfContents(list(english.toc) + list(page.toc))
+        page.toc = TableOfContents(_merge_toc(list(page.toc), list(english.toc)))
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | english.anchors
         if english.title and not getattr(page, "_title_from_render", None):
             page._title_from_render = english.title
@@ -258,14 +412,20 @@ def _english_body_in_place(path: str, page: Any, html: str) -> str:
             + "</div>" + html[bounds[3]:])
 
 
-SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
-                  "search.loading", "search.none", "search.count", "search.more", "search.failed")
+def _merge_toc(own: list, english: list) -> list:
+    """The copy's generated headings that come before the English text (a module's
+    objectives and agenda), then the English text's, then the rest."""
+    first = [item for item in own if item.id in ("learning-objectives", "agenda", "materials")]
+    rest = [item for item in own if item not in first]
+    return first + english + rest
 
 
 def search_index(lang: str) -> search.SearchIndex:
-    if lang not in _search_indexes:
-        _search_indexes[lang] = search.SearchIndex(lang, search.stemmer_for(lang))
-    return _search_indexes[lang]
+    indexes = build_state().search_indexes
+    if lang not in indexes:
+        indexes[lang] = search.SearchIndex(lang, search.stemmer_for(lang), search.synonyms_for(lang),
+                                           search.dialect_rules_for(lang))
+    return indexes[lang]
 
 
 def _language_relative(url: str, lang: str) -> str:
@@ -274,10 +434,25 @@ def _language_relative(url: str, lang: str) -> str:
     return url[len(prefix):] if url.startswith(prefix) else url
 
 
-
 def current_language(config: Any) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def last_language(config: Any) -> str:
+    i18n = config.plugins.get("i18n")
+    languages = list(getattr(i18n, "build_languages", None) or [DEFAULT_LANGUAGE])
+    return build_state().workers.last_language(languages)
+
+
+def _building_other_language(config: Any) -> bool:
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def build_state() -> BuildState:
+    if _state is None:
+        raise PluginError("The build state was not created (on_pre_build did not run)")
+    return _state
 
 
 def library() -> Library:
@@ -290,8 +465,7 @@ def library() -> Library:
 def _ensure_loaded(config: Any) -> Library:
     """Load and validate every page once per state of the files on disk."""
     global _library, _signature
-    i18n = config.plugins.get("i18n")
-    if _library is not None and getattr(i18n, "building", False):
+    if _library is not None and _building_other_language(config):
         # mkdocs-static-i18n builds the other languages inside the first build:
         # the files were checked at its start.
         return _library
@@ -302,19 +476,20 @@ def _ensure_loaded(config: Any) -> Library:
     load_vocabulary.cache_clear()
     load_official_texts.cache_clear()
     load_glossary.cache_clear()
-    try:
-        load_glossary()
-        _library = load_library(docs_dir)
-    except ContentErrors as errors:
+    load_rules.cache_clear()
+    # The same rules as scripts/check.py, in the same function.
+    result = content_problems(docs_dir)
+    if not result.ok:
         _library = None
-        raise PluginError(errors.report()) from None
+        raise PluginError(ContentErrors(result.errors).report())
+    _library = result.library
     _signature = signature
     return _library
 
 
 def _files_signature(docs_dir: Path) -> tuple:
     paths = [docs_dir / path for path in markdown_files(docs_dir)]
-    paths += sorted(DATA_DIR.glob("*.yml"))
+    paths += sorted(DATA_DIR.glob("*.yml")) + sorted(DATA_DIR.glob("terminology/*.yml"))
     signature = []
     for path in paths:
         stat = os.stat(path)

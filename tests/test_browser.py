@@ -41,25 +41,24 @@ def test_pages_request_nothing_from_another_host(browser, site_url, path):
 def test_matrix_number_leads_to_the_practices_behind_it(browser, site_url):
     page = browser.new_page()
     page.goto(site_url + "coverage/")
-    cell = page.locator('.coverage-matrix a[href^="#a-"]').first
-    anchor = cell.get_attribute("href")
+    cell = page.locator('.heatmap td a[href*="action="]').first
     count = int(cell.inner_text())
     cell.click()
-    target = page.locator(anchor)
-    assert target.is_visible()
-    listed = page.locator(f"{anchor} + ul > li")
+    page.wait_for_load_state()
+    assert "/practices/?action=" in page.url
+    listed = page.locator(".finder__results > li")
     assert listed.count() == count
-    listed.first.locator("a").click()
+    listed.first.locator(".card__title a").click()
     page.wait_for_load_state()
     assert "/practices/" in page.url
-    assert page.locator(".admonition.facts").is_visible()
+    assert page.locator("details.facts").is_visible()
     page.close()
 
 
 def test_practice_page_fits_a_phone_screen_without_sideways_scrolling(phone, site_url):
     phone.goto(site_url + "practices/alternatives-to-detention/")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert phone.locator(".admonition.facts").is_visible()
+    assert phone.locator("details.facts").is_visible()
 
 
 def test_printed_module_handout_has_no_menus(browser, site_url):

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from learning_platform import catalogue, render
-from learning_platform.model import fingerprint, load_library
+from learning_platform import catalogue, context, coverage, page_parts, urls
+from learning_platform.loading import load_library
+from learning_platform.model import fingerprint
 from learning_platform.safety import dangerous_scheme
 from learning_platform.transliteration import serbian_cyrillic_to_latin
 
@@ -48,30 +49,32 @@ def test_serbian_cyrillic_is_transliterated_letter_by_letter(cyrillic, latin):
     ("practices/cultural-mediation.md", "bs", "bs/practices/cultural-mediation/"),
 ])
 def test_page_urls_follow_the_contract(path, lang, url):
-    assert render.url_of(path, lang) == url
+    assert urls.url_of(path, lang) == url
 
 
 def test_relative_url_from_a_translated_page_to_the_english_original():
-    assert render.relative_url("sq/actions/16/", "actions/16/") == "../../../actions/16/"
-    assert render.relative_url("sq/", "") == "../"
+    assert urls.relative_url("sq/actions/16/", "actions/16/") == "../../../actions/16/"
+    assert urls.relative_url("sq/", "") == "../"
 
 
 def test_generated_links_stay_in_the_readers_language_tree(library):
-    ctx = render.Context(library, "sr", "actions/16.md")
+    ctx = context.Context(library, "sr", "actions/16.md")
     assert ctx.href("practices/x.md") == "../../practices/x/"
-    assert render.Context(library, "en", "coverage.md").href("practices/index.md", "partner-ba") == "../practices/#partner-ba"
-    assert render.Context(library, "bs", "catalogue.md").href("catalogue/practices.json") == "practices.json"
+    assert context.Context(library, "en", "coverage.md").href("practices/index.md", "x") == "../practices/#x"
+    assert context.Context(library, "bs", "catalogue.md").href("catalogue/practices.json") == "practices.json"
+    assert context.Context(library, "mk", "coverage.md").finder_href(action=16, partner="BA") == \
+        "../practices/?action=16&partner=BA"
 
 
 def test_generated_html_waits_outside_the_markdown_until_after_conversion():
-    fragments = render.Fragments()
+    fragments = context.Fragments()
     markdown = "Text" + fragments.add("<table><tr><td>[not](markdown)</td></tr></table>")
     converted = markdown.replace("Text", "<p>Text</p>")
     assert fragments.fill(converted).endswith("<table><tr><td>[not](markdown)</td></tr></table>\n\n")
 
 
 def test_titles_cannot_break_tables_or_inject_html():
-    assert render.md("A | B [x] <b>") == r"A \| B \[x\] &lt;b&gt;"
+    assert context.md("A | B [x] <b>") == r"A \| B \[x\] &lt;b&gt;"
 
 
 # -- translation state ------------------------------------------------------------------
@@ -116,24 +119,31 @@ def test_banner_carries_the_state_and_links_the_original(docs_copy):
     (docs_copy / "new-page.md").write_text(NEW_PAGE, encoding="utf-8")
     library = load_library(docs_copy)
     page = library.pages["new-page.md"]
-    ctx = render.Context(library, "mk", page.path)
-    banner = render.translation_banner(ctx, page)
+    ctx = context.Context(library, "mk", page.path)
+    banner = page_parts.translation_banner(ctx, page)
     assert 'data-translation-state="missing"' in banner
     assert 'href="../../new-page/"' in banner
-    assert render.translation_banner(render.Context(library, "en", page.path), page) == ""
+    assert page_parts.translation_banner(context.Context(library, "en", page.path), page) == ""
 
 
 def test_kosovo_footnote_only_where_kosovo_is_named(library):
-    assert "UNSCR 1244/1999" in render.kosovo_footnote(library, "Partners: Kosovo*", "en")
-    assert "1244/1999" in render.kosovo_footnote(library, "Партнери: Косово*", "mk")
-    assert render.kosovo_footnote(library, "Albania and Serbia", "en") == ""
+    assert "UNSCR 1244/1999" in page_parts.kosovo_footnote(library, "Partners: Kosovo*", "en")
+    assert "1244/1999" in page_parts.kosovo_footnote(library, "Партнери: Косово*", "mk")
+    assert page_parts.kosovo_footnote(library, "Albania and Serbia", "en") == ""
 
 
-def test_coverage_matrix_marks_every_gap(library):
-    ctx = render.Context(library, "en", render.COVERAGE)
-    matrix = ctx.fragments.fill(render.coverage_matrix(ctx))
-    assert matrix.count("coverage-gap") >= 1
-    assert '<a href="../actions/2/">Action 2: ' in matrix
+def test_coverage_heatmap_marks_every_gap_in_text_and_links_every_number_to_the_finder(library):
+    ctx = context.Context(library, "en", urls.COVERAGE)
+    heatmap = ctx.fragments.fill(coverage.coverage_heatmap(ctx))
+    gaps = sum(1 for n in range(1, 22) for code in library.vocabulary.partners
+               if not any(code in p.partners for p in library.practices_for_action(n)))
+    gaps += sum(1 for n in range(1, 22) if not library.practices_for_action(n))
+    assert heatmap.count("coverage-gap") == gaps
+    assert heatmap.count('href="../practices/?action=') == 21 * 7 - gaps
+
+
+def test_heat_levels_step_with_the_number_of_practices():
+    assert [coverage.heat_level(n) for n in (0, 1, 2, 3, 4, 5, 9)] == [0, 1, 2, 3, 3, 4, 4]
 
 
 # -- catalogue ---------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_index_files_list_pages_shards_and_the_rules_the_browser_needs():
     files = {name: json.loads(text) for name, text in index.files().items()}
     meta = files["meta.json"]
     assert meta["lang"] == "sr"
-    assert meta["pages"] == [["practices/a/", "Жртве"], ["practices/b/", "Повратак"]]
+    assert meta["pages"] == [["practices/a/", "Жртве", 0], ["practices/b/", "Повратак", 0]]
     assert "po" in meta["shards"] and all(f"t/{key}.json" in files for key in meta["shards"])
     assert meta["fold"]["cyrillic"]["ђ"] == "dj"
     assert ["ak", "k", 5] in meta["stemmer"]["endings"]
@@ -144,15 +144,15 @@ def _meta(site: Path, lang: str) -> dict:
 def test_each_language_has_its_own_index_of_its_own_pages(built_site: Path, lang: str):
     meta = _meta(built_site, lang)
     assert meta["lang"] == lang
-    urls = [url for url, _ in meta["pages"]]
+    urls = [url for url, *_ in meta["pages"]]
     assert "practices/cultural-mediation/" in urls
     # Addresses are from the language's root: no page of another language is listed.
     assert not [url for url in urls if url.split("/")[0] in LANGUAGES]
     folder = built_site if lang == "en" else built_site / lang
-    for url, _ in meta["pages"]:
+    for url, *_ in meta["pages"]:
         assert (folder / url / "index.html").is_file(), url
 
 
 def test_the_serbian_latin_index_holds_latin_titles(built_site: Path):
-    titles = " ".join(title for _, title in _meta(built_site, "sr-Latn")["pages"])
+    titles = " ".join(title for _, title, *_ in _meta(built_site, "sr-Latn")["pages"])
     assert not any("\u0400" <= letter <= "\u04ff" for letter in titles)

@@ -1,4 +1,8 @@
-"""The open-data catalogue: every practice, per language, as JSON and CSV."""
+"""The open-data catalogue: every practice, per language, as JSON and CSV.
+
+Its records are also what the practice finder filters (`finder.py`): one
+source for the open data and the finder, so they cannot disagree.
+"""
 from __future__ import annotations
 
 import csv
@@ -6,8 +10,11 @@ import io
 import json
 from typing import Any
 
+from .context import Context, esc, table
 from .model import Library, Practice
-from .render import url_of
+from .urls import url_of
+
+CATALOGUE_FILES = ("catalogue/practices.json", "catalogue/practices.csv")
 
 # Field → meaning (in English; data/ui.yml has it in every language as
 # `catalogue.field.<name>`). The JSON file carries this table.
@@ -24,11 +31,13 @@ FIELDS = {
     "partners": "Western Balkans partners named (AL, BA, XK, ME, MK, RS; XK: Kosovo*).",
     "target_groups": "Groups the practice is for (codes).",
     "gcm_objectives": "Global Compact for Migration objectives (1-23).",
+    "audience": "Who does this work (codes of the audiences vocabulary).",
+    "stage": "Where in a case the practice applies (codes of the stages vocabulary).",
     "sources": "Public sources cited: title and web address.",
     "updated": "Date of the last change (ISO 8601).",
     "url": "Address of the page in this language.",
 }
-_LIST_FIELDS = ("actions", "commitments", "partners", "target_groups", "gcm_objectives")
+_LIST_FIELDS = ("actions", "commitments", "partners", "target_groups", "gcm_objectives", "audience", "stage")
 
 
 def catalogue_records(library: Library, lang: str, base_url: str = "/") -> list[dict[str, Any]]:
@@ -51,6 +60,8 @@ def _record(library: Library, practice: Practice, lang: str, base_url: str) -> d
         "partners": list(practice.partners),
         "target_groups": list(practice.target_groups),
         "gcm_objectives": list(practice.gcm_objectives),
+        "audience": list(practice.audience),
+        "stage": list(practice.stage),
         "sources": [{"title": s.title, "url": s.url} for s in practice.sources],
         "updated": practice.updated.isoformat(),
         "url": base_url.rstrip("/") + "/" + url_of(practice.path, lang),
@@ -96,3 +107,16 @@ def catalogue_csv(library: Library, lang: str, base_url: str = "/") -> str:
 def _spreadsheet_safe(cell: str) -> str:
     """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def catalogue_page(ctx: Context) -> str:
+    json_path, csv_path = CATALOGUE_FILES
+    downloads = (
+        f"<p>{esc(ctx.t('catalogue.count', count=len(ctx.library.practices)))}</p><ul>"
+        f'<li><a href="{esc(ctx.href(json_path))}" download>{esc(ctx.t("catalogue.json"))}</a></li>'
+        f'<li><a href="{esc(ctx.href(csv_path))}" download>{esc(ctx.t("catalogue.csv"))}</a></li></ul>'
+    )
+    fields = table([ctx.t("catalogue.column.field"), ctx.t("catalogue.column.meaning")],
+                   ([f"<code>{name}</code>", esc(ctx.t(f"catalogue.field.{name}"))] for name in FIELDS))
+    return (ctx.heading(2, ctx.t("catalogue.heading"), "download-the-catalogue") + ctx.html(downloads)
+            + ctx.heading(2, ctx.t("catalogue.fields.heading"), "fields") + ctx.html(fields))

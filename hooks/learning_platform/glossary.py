@@ -26,6 +26,7 @@ class Term:
     definition: Mapping[str, str]
     abbreviation: str | None
     sources: tuple[Source, ...]
+    variants: Mapping[str, tuple[str, ...]] = None  # other ways each language says it (search synonyms)
 
     def name(self, lang: str) -> str:
         return pick(self.term, lang)
@@ -42,9 +43,9 @@ def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en",
     errors, terms, seen = [], [], set()
     for index, entry in enumerate(raw.get("terms") or [], start=1):
         field = f"terms[{index}]"
-        if not isinstance(entry, dict) or set(entry) - {"id", "term", "definition", "abbreviation", "sources"}:
+        if not isinstance(entry, dict) or set(entry) - {"id", "term", "definition", "abbreviation", "sources", "variants"}:
             errors.append(ContentError(where, None, field, entry, "each term has id, term, definition, "
-                                       "sources and optionally abbreviation", "- id: readmission"))
+                                       "sources and optionally abbreviation and variants", "- id: readmission"))
             continue
         term_id = entry.get("id")
         if not isinstance(term_id, str) or not re.fullmatch(r"[a-z0-9-]+", term_id) or term_id in seen:
@@ -74,8 +75,17 @@ def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en",
         if abbreviation is not None and not (isinstance(abbreviation, str) and re.fullmatch(r"[A-Z]{2,6}", abbreviation)):
             errors.append(ContentError(where, None, f"{term_id}.abbreviation", abbreviation,
                                        "must be 2 to 6 capital letters", "abbreviation: AVRR"))
+        variants = entry.get("variants") or {}
+        if not isinstance(variants, dict) or set(variants) - set(languages) or not all(
+                isinstance(names, list) and all(isinstance(name, str) and name.strip() for name in names)
+                for names in variants.values()):
+            errors.append(ContentError(where, None, f"{term_id}.variants", variants,
+                                       f"a list of other names per language ({', '.join(languages)}), "
+                                       "each a piece of text", 'variants: {bs: ["maloljetnik bez pratnje"]}'))
+            variants = {}
         if not errors:
-            terms.append(Term(term_id, entry["term"], entry["definition"], abbreviation, tuple(sources)))
+            terms.append(Term(term_id, entry["term"], entry["definition"], abbreviation, tuple(sources),
+                              {lang: tuple(names) for lang, names in variants.items()}))
     if errors:
         raise ContentErrors(errors)
     return tuple(terms)

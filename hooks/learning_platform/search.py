@@ -46,7 +46,8 @@ TITLE_WEIGHT = 30
 HEADING_WEIGHT, HEADING_CAP = 5, 15
 BODY_CAP = 10
 # Generated parts that say the same on every page would match every query.
-SKIPPED_CLASSES = frozenset({"headerlink", "translation-state", "script-switch", "md-source-file"})
+SKIPPED_CLASSES = frozenset({"headerlink", "translation-state", "script-switch", "md-source-file", "sr-only",
+                             "edit-links", "qr", "handout-footer", "finder__form"})
 SNIPPET_TEXT_LIMIT = 20_000
 
 
@@ -55,10 +56,13 @@ SNIPPET_TEXT_LIMIT = 20_000
 
 @dataclass(frozen=True)
 class Stemmer:
-    """Replaces the longest known ending of a folded word, once."""
+    """Replaces the longest known ending of a folded word, once; then, where the
+    language has them, rewrites dialect forms into one (ijekavian savjet and
+    ekavian savet both become savet)."""
 
     min_stem: int
     endings: tuple[tuple[str, str, int], ...]  # (ending, replacement, min_stem), longest first
+    dialect: tuple[tuple[str, str], ...] = ()  # (regular expression, replacement), in order
 
     def __post_init__(self) -> None:
         # The endings that can apply to a word, by its last letter.
@@ -66,18 +70,30 @@ class Stemmer:
         for rule in self.endings:
             by_letter.setdefault(rule[0][-1], []).append(rule)
         object.__setattr__(self, "_by_letter", {letter: tuple(rules) for letter, rules in by_letter.items()})
+        object.__setattr__(self, "_dialect", tuple((re.compile(pattern), replacement)
+                                                   for pattern, replacement in self.dialect))
 
     def stem(self, word: str) -> str:
+        # Dialect forms are unified before the ending is cut (dijete and dete
+        # both become det) and after it (a cut may leave a new "je").
+        word = self.unify(word)
         for ending, replacement, min_stem in self._by_letter.get(word[-1:], ()):
             if word.endswith(ending):
                 stem = word[: len(word) - len(ending)] + replacement
                 if len(stem) >= min_stem:
-                    return stem
+                    return self.unify(stem)
                 # a shorter ending may still apply ("is" kept, "s" not)
+        return self.unify(word)
+
+    def unify(self, word: str) -> str:
+        """One form for the dialects' forms of a word (applied after stemming)."""
+        for pattern, replacement in self._dialect:
+            word = pattern.sub(replacement, word)
         return word
 
     def as_json(self) -> dict[str, Any]:
-        return {"endings": [list(ending) for ending in self.endings]}
+        return {"endings": [list(ending) for ending in self.endings],
+                "dialect": [list(rule) for rule in self.dialect]}
 
 
 @lru_cache(maxsize=4)
@@ -86,9 +102,10 @@ def load_stemmers(data_dir: Path = DATA_DIR) -> dict[str, Stemmer]:
     path = data_dir / "search.yml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     stemmers, problems = {}, []
+    dialects = raw.get("dialects") or {}
     for lang, spec in (raw.get("stemmers") or {}).items():
         try:
-            stemmers[lang] = _stemmer(spec)
+            stemmers[lang] = _stemmer(spec, dialects.get(lang) or [])
         except KeyError as missing:
             problems.append(f"  - data/{path.name}, stemmers.{lang}: {missing} is missing")
         except (TypeError, ValueError, AttributeError) as problem:
@@ -107,7 +124,7 @@ class SearchRulesError(ValueError):
     """data/search.yml does not say what the stemmers need."""
 
 
-def _stemmer(spec: dict) -> Stemmer:
+def _stemmer(spec: dict, dialect: list) -> Stemmer:
     min_stem = spec["min_stem"]
     if not isinstance(min_stem, int) or min_stem < 1:
         raise ValueError(f"min_stem is {min_stem!r}")
@@ -126,7 +143,19 @@ def _stemmer(spec: dict) -> Stemmer:
                 "without diacritics and in Latin letters (write ë as e, ш as s)")
         endings.append((ending, replacement, int(rule[2]) if len(rule) == 3 else min_stem))
     endings.sort(key=lambda rule: -len(rule[0]))
-    return Stemmer(min_stem, tuple(endings))
+    rules = []
+    for rule in dialect:
+        if not isinstance(rule, list) or len(rule) != 2 or not all(isinstance(part, str) for part in rule):
+            raise ValueError(f"dialect rule {rule!r} is not [pattern, replacement]")
+        try:
+            re.compile(rule[0])
+        except re.error as problem:
+            raise ValueError(f"dialect rule {rule!r}: {problem}") from None
+        if "\\" in rule[1] or "$" in rule[1]:
+            raise ValueError(f"dialect rule {rule!r}: the replacement is plain letters (use a lookbehind, "
+                             "(?<=...), for letters that stay)")
+        rules.append((rule[0], rule[1]))
+    return Stemmer(min_stem, tuple(endings), tuple(rules))
 
 
 def stemmer_for(lang: str) -> Stemmer:
@@ -134,6 +163,58 @@ def stemmer_for(lang: str) -> Stemmer:
     if lang not in stemmers:
         raise KeyError(f"No stemmer for language '{lang}' in data/search.yml; known: {', '.join(stemmers)}")
     return stemmers[lang]
+
+
+# -- synonyms: the glossary's terms and their variants ---------------------------
+
+SYNONYM_PREFIX = "00"  # synonym groups are terms of their own, in shard "00"
+
+
+@lru_cache(maxsize=4)
+def load_synonyms(data_dir: Path = DATA_DIR) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Per language: (group, phrases) for every glossary term said more than one way.
+
+    A phrase is the text as written ("djeca bez pratnje"); `synonyms_for`
+    reduces it to terms with the language's stemmer."""
+    raw = yaml.safe_load((data_dir / "glossary.yml").read_text(encoding="utf-8")) or {}
+    from .transliteration import serbian_cyrillic_to_latin
+
+    found: dict[str, list] = {}
+    for entry in raw.get("terms") or []:
+        group = SYNONYM_PREFIX + re.sub(r"[^a-z0-9]", "", str(entry.get("id", "")))
+        names = dict(entry.get("term") or {})
+        variants = dict(entry.get("variants") or {})
+        languages = set(names) | set(variants)
+        if "sr" in languages:
+            languages.add("sr-Latn")
+        for lang in languages:
+            source = "sr" if lang == "sr-Latn" else lang
+            phrases = [names[source]] if source in names else []
+            phrases += list(variants.get(source) or [])
+            if lang == "sr-Latn":
+                phrases = [serbian_cyrillic_to_latin(phrase) for phrase in phrases]
+            if entry.get("abbreviation"):
+                phrases.append(entry["abbreviation"])
+            unique = tuple(dict.fromkeys(phrases))
+            if len(unique) > 1:
+                found.setdefault(lang, []).append((group, unique))
+    return {lang: tuple(groups) for lang, groups in found.items()}
+
+
+def synonyms_for(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """(group term, phrases as term sequences) for `lang`."""
+    stemmer = stemmer_for(lang)
+    out = []
+    for group, phrases in load_synonyms().get(lang, ()):
+        reduced = tuple(dict.fromkeys(tuple(query_terms(phrase, stemmer)) for phrase in phrases))
+        reduced = tuple(phrase for phrase in reduced if phrase)
+        if len(reduced) > 1:
+            out.append((group, reduced))
+    return tuple(out)
+
+
+def dialect_rules_for(lang: str) -> tuple[tuple[str, str], ...]:
+    return stemmer_for(lang).dialect
 
 
 def words(text: str) -> list[str]:
@@ -223,10 +304,12 @@ class SearchDocument:
     title: str
     text: str
     weights: dict[str, int]
+    listing: bool = False  # an index, matrix or status page: ranked below content pages
 
 
 def search_document(url: str, title: str, html: str, stemmer: Stemmer,
-                    cache: dict[str, tuple[str, ...]] | None = None) -> SearchDocument:
+                    cache: dict[str, tuple[str, ...]] | None = None,
+                    synonyms: tuple = (), listing: bool = False) -> SearchDocument:
     """One page, ready for the index: its terms weighted by where they occur.
 
     `cache` (word → terms) is shared by the pages of one language: words
@@ -243,12 +326,31 @@ def search_document(url: str, title: str, html: str, stemmer: Stemmer,
                     term for term in terms_of_word(word, stemmer) if len(term) >= SHARD_KEY_LENGTH))
             for term in terms:
                 counts.setdefault(term, [0, 0, 0])[part] += times
+    if synonyms:
+        for part, source in enumerate((title, headings, text)):
+            for group, times in _phrase_groups(source, stemmer, synonyms).items():
+                counts.setdefault(group, [0, 0, 0])[part] += times
     weights = {
         term: (TITLE_WEIGHT if in_title else 0) + min(HEADING_WEIGHT * in_headings, HEADING_CAP)
         + min(in_body, BODY_CAP)
         for term, (in_title, in_headings, in_body) in counts.items()
     }
-    return SearchDocument(url, title, text[:SNIPPET_TEXT_LIMIT], weights)
+    return SearchDocument(url, title, text[:SNIPPET_TEXT_LIMIT], weights, listing)
+
+
+def _phrase_groups(text: str, stemmer: Stemmer, synonyms: tuple) -> Counter:
+    """How often each synonym group's phrases occur in a text (as consecutive terms)."""
+    sequence = [stemmer.stem(fold(word)) for word in words(text)]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for group, phrases in synonyms:
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append((phrase, group))
+    found: Counter = Counter()
+    for index, term in enumerate(sequence):
+        for phrase, group in by_first.get(term, ()):
+            if tuple(sequence[index:index + len(phrase)]) == phrase:
+                found[group] += 1
+    return found
 
 
 @dataclass
@@ -257,11 +359,14 @@ class SearchIndex:
 
     lang: str
     stemmer: Stemmer
+    synonyms: tuple = ()
+    dialect: tuple = ()
     documents: list[SearchDocument] = field(default_factory=list)
     _terms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
-    def add(self, url: str, title: str, html: str) -> None:
-        self.documents.append(search_document(url, title, html, self.stemmer, self._terms))
+    def add(self, url: str, title: str, html: str, listing: bool = False) -> None:
+        self.documents.append(search_document(url, title, html, self.stemmer, self._terms,
+                                              self.synonyms, listing))
 
     def files(self) -> dict[str, str]:
         """Path (inside the language's search folder) → JSON text."""
@@ -274,9 +379,10 @@ class SearchIndex:
         out = {
             "meta.json": _json({
                 "lang": self.lang,
-                "pages": [[document.url, document.title] for document in documents],
+                "pages": [[document.url, document.title, 1 if document.listing else 0] for document in documents],
                 "shards": sorted(shards),
                 "stemmer": self.stemmer.as_json(),
+                "synonyms": [[group, [list(phrase) for phrase in phrases]] for group, phrases in self.synonyms],
                 "fold": {"cyrillic": CYRILLIC, "latin": LATIN},
             }),
         }

@@ -69,13 +69,20 @@
 
   function stem(word) {
     var endings = meta.stemmer.endings;
+    word = unify(word);
     for (var i = 0; i < endings.length; i++) {
       var ending = endings[i][0];
       if (word.length >= ending.length && word.slice(word.length - ending.length) === ending) {
         var stemmed = word.slice(0, word.length - ending.length) + endings[i][1];
-        if (stemmed.length >= endings[i][2]) return stemmed;
+        if (stemmed.length >= endings[i][2]) return unify(stemmed);
       }
     }
+    return unify(word);
+  }
+
+  // Dialect forms into one (ijekavian savjet, ekavian savet): search.yml's rules.
+  function unify(word) {
+    (meta.dialect || []).forEach(function (rule) { word = word.replace(rule[0], rule[1]); });
     return word;
   }
 
@@ -96,8 +103,49 @@
     return out;
   }
 
+  /* What a query looks for: one unit per word, or one per glossary phrase it
+     contains (which also finds the phrase's synonyms: "djeca bez pratnje"
+     finds "maloljetnik bez pratnje"). A unit keeps the word as typed, unstemmed,
+     for typo matching. */
+  function queryUnits(query) {
+    var list = words(query), terms = list.map(function (word) { return stem(fold(word)); }), units = [];
+    for (var i = 0; i < terms.length;) {
+      var group = null, length = 0;
+      (meta.synonyms || []).forEach(function (entry) {
+        entry[1].forEach(function (phrase) {
+          if (phrase.length > length && phrase.every(function (term, k) { return terms[i + k] === term; })) {
+            group = entry[0]; length = phrase.length;
+          }
+        });
+      });
+      if (group) { units.push({ terms: terms.slice(i, i + length), group: group }); i += length; continue; }
+      if (terms[i].length >= 2 && !units.some(function (u) { return !u.group && u.terms[0] === terms[i]; })) {
+        units.push({ terms: [terms[i]], typed: unify(fold(list[i])) });
+      }
+      i += 1;
+    }
+    return units;
+  }
+
   function matches(term, queryTerm) {
     return term === queryTerm || (queryTerm.length >= MIN_PREFIX && term.indexOf(queryTerm) === 0);
+  }
+
+  // One letter wrong, missing, added or swapped (optimal string alignment, distance <= 1).
+  function near(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i >= a.length || i >= b.length) return true;
+    return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+
+  // A stem the typed word (five letters or more) reaches with one typo.
+  function typo(term, typed) {
+    if (typed.length < 5 || term.length < Math.max(4, typed.length - 5)) return false;
+    for (var k = term.length - 1; k <= term.length + 1; k++) { if (near(typed.slice(0, k), term)) return true; }
+    return false;
   }
 
   // -- loading -----------------------------------------------------------------
@@ -113,6 +161,7 @@
     if (!metaLoading) {
       metaLoading = fetchJson(new URL("meta.json", indexUrl)).then(function (data) {
         data.shardSet = new Set(data.shards);
+        data.dialect = (data.stemmer.dialect || []).map(function (rule) { return [new RegExp(rule[0], "g"), rule[1]]; });
         meta = data;
         return data;
       });
@@ -137,32 +186,63 @@
 
   // -- ranking -----------------------------------------------------------------
 
-  function rank(terms, shardData) {
+  /* Pages with every unit first; then pages found without a typo; content
+     before index and status pages; then by weight. */
+  function rank(units, shardData) {
     var byPage = new Map();
-    terms.forEach(function (queryTerm, i) {
-      var shard = shardData[i], best = new Map();
-      Object.keys(shard).forEach(function (term) {
-        if (!matches(term, queryTerm)) return;
-        var factor = term === queryTerm ? 1 : 0.5, postings = shard[term], page = 0;
-        for (var k = 0; k < postings.length; k += 2) {
-          page += postings[k];
-          var weight = postings[k + 1] * factor;
-          if (weight > (best.get(page) || 0)) best.set(page, weight);
-        }
+    units.forEach(function (unit, i) {
+      var best = new Map(), fuzzy = new Map();
+      shardData[i].forEach(function (shard) {
+        Object.keys(shard).forEach(function (term) {
+          var factor = 0, exact = true;
+          if (unit.group && term === unit.group) factor = 0.8;  // said another way: just below the words typed
+          else if (unit.terms.length === 1 && matches(term, unit.terms[0])) factor = term === unit.terms[0] ? 1 : 0.5;
+          else if (unit.typed && typo(term, unit.typed)) { factor = 0.3; exact = false; }
+          if (!factor) return;
+          var postings = shard[term], page = 0, into = exact ? best : fuzzy;
+          for (var k = 0; k < postings.length; k += 2) {
+            page += postings[k];
+            var weight = postings[k + 1] * factor;
+            if (weight > (into.get(page) || 0)) into.set(page, weight);
+          }
+        });
       });
+      fuzzy.forEach(function (weight, page) { if (!best.has(page)) best.set(page, -weight); });
       best.forEach(function (weight, page) {
-        var entry = byPage.get(page) || { page: page, words: 0, score: 0 };
+        var entry = byPage.get(page) || { page: page, words: 0, exact: 0, score: 0, listing: meta.pages[page][2] || 0 };
         entry.words += 1;
-        entry.score += weight;
+        entry.exact += weight > 0 ? 1 : 0;
+        entry.score += Math.abs(weight);
         byPage.set(page, entry);
       });
     });
-    var all = Array.from(byPage.values()).sort(function (a, b) {
-      return b.words - a.words || b.score - a.score || a.page - b.page;
+    // Among equals, the page whose title is most about the query: the share of
+    // its title's words that the query matched.
+    byPage.forEach(function (entry) {
+      var title = words(meta.pages[entry.page][1]);
+      var hits = title.filter(function (word) { return isHit(word, units); }).length;
+      entry.score += title.length ? 10 * hits / title.length : 0;
     });
-    // Pages with every word of the query, when there are any.
-    var complete = all.filter(function (entry) { return entry.words === terms.length; });
+    var all = Array.from(byPage.values()).sort(function (a, b) {
+      return b.words - a.words || b.exact - a.exact || a.listing - b.listing || b.score - a.score || a.page - b.page;
+    });
+    var complete = all.filter(function (entry) { return entry.words === units.length; });
     return complete.length ? complete : all;
+  }
+
+  // The shards a unit reads: its words' own; for a typo, also those a slip of the
+  // first two letters points to, once its own show nothing near.
+  function shardKeys(unit, wide) {
+    if (unit.group) return [unit.group.slice(0, 2)].concat(unit.terms.map(function (t) { return t.slice(0, 2); }));
+    var typed = unit.typed || "", keys = [unit.terms[0].slice(0, 2)];
+    if (wide && typed.length >= 5) keys.push(typed[1] + typed[0], typed.slice(1, 3), typed[0] + typed[2]);
+    return keys.filter(function (key, i) { return keys.indexOf(key) === i; });
+  }
+
+  function loadUnits(units, wide) {
+    return Promise.all(units.map(function (unit, i) {
+      return Promise.all(shardKeys(unit, wide && wide[i]).map(loadShard));
+    }));
   }
 
   // -- showing -----------------------------------------------------------------
@@ -171,10 +251,13 @@
     return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
-  function isHit(word, terms) {
-    var forms = termsOfWord(word);
-    return terms.some(function (queryTerm) {
-      return forms.some(function (form) { return matches(form, queryTerm); });
+  function isHit(word, units) {
+    var forms = termsOfWord(word), typed = unify(fold(word));
+    return units.some(function (unit) {
+      return forms.some(function (form) {
+        return unit.terms.some(function (term) { return matches(form, term); }) ||
+          (unit.typed && typo(form, unit.typed)) || (unit.typed && typed.length >= 5 && near(typed, unit.typed));
+      });
     });
   }
 
@@ -246,11 +329,15 @@
     }
     say(strings.loading);
     return loadMeta().then(function () {
-      var terms = queryTerms(query);
-      return Promise.all(terms.map(function (term) { return loadShard(term.slice(0, 2)); })).then(function (data) {
+      var units = queryUnits(query);
+      return loadUnits(units).then(function (data) {
+        // A word found nowhere may have a slip in its first two letters.
+        var lost = units.map(function (unit, i) { return !rank([unit], [data[i]]).length; });
+        return lost.some(Boolean) ? loadUnits(units, lost) : data;
+      }).then(function (data) {
         if (mine !== generation) return;
-        currentTerms = terms;
-        ranked = terms.length ? rank(terms, data) : [];
+        currentTerms = units;
+        ranked = units.length ? rank(units, data) : [];
         shown = 0;
         list.innerHTML = "";
         root.classList.add("wb-search--results");
@@ -358,7 +445,9 @@
       });
       return Object.keys(out).sort();
     },
-    queryTerms: queryTerms
+    queryTerms: queryTerms,
+    ranked: function () { return ranked.map(function (e) { return { url: meta.pages[e.page][0], exact: e.exact, words: e.words }; }); },
+    queryUnits: function (query) { return queryUnits(query); }
   };
 
   root.hidden = false;

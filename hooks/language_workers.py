@@ -1,0 +1,96 @@
+"""The fast build: the languages after English built in two processes.
+
+mkdocs-static-i18n builds the languages one after another, inside the
+English build's on_post_build. With PLATFORM_BUILD_WORKERS=2 (set by
+`scripts/build.py`), the English build runs as usual; then the process forks.
+Each of the two copies builds part of the other languages, both sharing what
+the English build left in memory (the library, the English pages' converted
+text), and writing into the same site folder, each language into its own.
+The parent waits for the child before writing what spans languages (the
+root sitemap index, the `_headers` file with every script hash).
+
+Only which languages a process builds changes: every page is made by the
+same code from the same state, so the files written are byte for byte those
+of the ordinary build (tests/test_speed.py compares the two).
+
+mkdocs-static-i18n has no option for this: its `build_languages` also decides
+each page's alternates (the language menu), so the languages cannot simply be
+switched off. Instead the `build` function its loop calls is wrapped to skip
+the languages the other process builds.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ENVIRONMENT = "PLATFORM_BUILD_WORKERS"
+
+
+class LanguageWorkers:
+    def __init__(self) -> None:
+        self.role = "single"  # "single", "parent" or "child"
+        self.child_pid: int | None = None
+        self.results: Path | None = None
+        self.mine: list[str] | None = None  # the languages after English this process builds
+
+    @staticmethod
+    def requested() -> int:
+        value = os.environ.get(ENVIRONMENT, "1").strip()
+        return int(value) if value.isdigit() else 1
+
+    def split(self, i18n: Any, default: str) -> None:
+        """After the English build: fork, and let each process build its share."""
+        import mkdocs_static_i18n.plugin as plugin
+
+        if self.requested() < 2 or self.role != "single":
+            return
+        remaining = [lang for lang in i18n.build_languages if lang != default]
+        if len(remaining) < 2:
+            return
+        # The parent takes fewer: it also writes what spans languages at the end.
+        half = len(remaining) // 2
+        handle, name = tempfile.mkstemp(prefix="platform-languages-", suffix=".json")
+        os.close(handle)
+        self.results = Path(name)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            self.role, self.mine = "child", remaining[half:]
+        else:
+            self.role, self.mine, self.child_pid = "parent", remaining[:half], pid
+        original = plugin.build
+        mine = set(self.mine)
+
+        def build_mine(config: Any, dirty: bool = False) -> None:
+            if i18n.current_language in mine:
+                original(config, dirty=dirty)
+
+        plugin.build = build_mine
+
+    def last_language(self, languages: list[str]) -> str:
+        """The last language this process builds."""
+        return self.mine[-1] if self.mine else languages[-1]
+
+    def report(self, hashes: set[str]) -> None:
+        """The child's share of what spans languages, for the parent."""
+        if self.role == "child" and self.results is not None:
+            self.results.write_text(json.dumps(sorted(hashes)), encoding="utf-8")
+
+    def join(self) -> set[str]:
+        """The parent waits for the child and takes its share; a failed child fails the build."""
+        if self.role != "parent" or self.child_pid is None:
+            return set()
+        _pid, status = os.waitpid(self.child_pid, 0)
+        self.child_pid = None
+        try:
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError("the languages built in the second process failed: see the messages above")
+            return set(json.loads(self.results.read_text(encoding="utf-8")))
+        finally:
+            if self.results is not None:
+                self.results.unlink(missing_ok=True)

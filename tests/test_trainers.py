@@ -1,0 +1,273 @@
+"""A trainer takes modules into a workshop room: handouts on A4 with a QR code
+back to the page, a workshop pack for the day, news and feeds, review dates."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import LANGUAGES, REPO, build, make_project
+from test_site import front_matter, modules, practices
+
+SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                if line.startswith("site_url:"))
+ATOM = "{http://www.w3.org/2005/Atom}"
+A4 = (595.28, 841.89)  # points
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+# -- modules as trainers need them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", sorted(modules()))
+def test_every_module_has_what_a_trainer_relies_on(built_site, slug):
+    meta = modules()[slug]
+    assert len(meta["objectives"]) >= 2 and meta["materials"] and meta["audience"]
+    total = sum(item["minutes"] for item in meta["agenda"])
+    count, unit = meta["duration"].split()
+    assert total == round(float(count) * (60 if unit.startswith("hour") else 1))
+    text = (REPO / "docs/modules" / f"{slug}.md").read_text(encoding="utf-8")
+    assert "## Facilitator notes" in text and "## Exercise 1" in text and "**Debrief.**" in text
+    html = (built_site / "modules" / slug / "index.html").read_text(encoding="utf-8")
+    for heading in ("learning-objectives", "agenda", "materials"):
+        assert f'id="{heading}"' in html
+    agenda = html.split('<table class="agenda">', 1)[1].split("</table>", 1)[0]
+    assert agenda.count("<tr><td>") == len(meta["agenda"])
+    for practice in meta.get("practices", []):
+        assert f'href="../../practices/{practice}/"' in html
+    for number in meta["actions"]:
+        assert f'href="../../actions/{number}/"' in html
+
+
+def test_the_agenda_shows_when_each_activity_starts(built_site):
+    meta = modules()["return-counselling-skills"]
+    html = (built_site / "sq/modules/return-counselling-skills/index.html").read_text(encoding="utf-8")
+    starts = re.findall(r"<tr><td>(\d+:\d\d)</td>", html.split('<table class="agenda">', 1)[1].split("</table>")[0])
+    minutes, expected = 0, []
+    for item in meta["agenda"]:
+        expected.append(f"{minutes // 60}:{minutes % 60:02d}")
+        minutes += item["minutes"]
+    assert starts == expected
+
+
+# -- handouts ----------------------------------------------------------------------------------
+
+
+def _pdf(browser, url: str) -> bytes:
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    page.close()
+    return pdf
+
+
+def test_a_module_prints_as_an_a4_handout_with_its_address_and_a_qr_code(browser, site_url):
+    import pypdfium2
+    import zxingcpp
+
+    pdf = pypdfium2.PdfDocument(_pdf(browser, site_url + "sq/modules/return-counselling-skills/"))
+    assert len(pdf) >= 2
+    for index in range(len(pdf)):
+        width, height = pdf[index].get_size()
+        assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    address = SITE_URL + "sq/modules/return-counselling-skills/"
+    # pdfium writes a hyphen the line broke at as U+FFFE
+    flat = re.sub(r"\s+", "", text.replace("\ufffe", "-"))
+    assert re.sub(r"\s+", "", address) in flat  # printed, perhaps broken over two lines
+    for navigation in ("Follow (Atom feed)", "Improve this page", "Kërkoni në sajt", "Skip to content"):
+        assert navigation not in text
+    assert "Përkthim paraprak me makinë" in text  # the one line on the translation state
+    assert "https://publications.iom.int/books/return-counselling-toolkit" in flat  # links print their address
+    decoded = set()
+    for index in range(len(pdf)):
+        image = pdf[index].render(scale=3).to_pil()
+        decoded |= {result.text for result in zxingcpp.read_barcodes(image)}
+    assert address in decoded
+
+
+def test_nothing_is_cut_at_the_right_edge_of_a_printed_handout(browser, site_url):
+    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(site_url + "modules/children-in-return-procedures/")
+    page.emulate_media(media="print")
+    overflow = page.evaluate("""() => {
+        const limit = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('.md-content *')].filter(el => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && r.right > limit + 1 && getComputedStyle(el).position !== 'fixed';
+        }).map(el => el.tagName + '.' + el.className).slice(0, 5);
+    }""")
+    assert overflow == []
+    page.close()
+
+
+def test_the_qr_code_also_shows_on_screen_for_slides(browser, site_url):
+    import zxingcpp
+    from PIL import Image
+
+    page = browser.new_page()
+    page.goto(site_url + "mk/practices/cultural-mediation/")
+    figure = page.locator("figure.qr")
+    assert figure.is_visible()
+    image = Image.open(io.BytesIO(figure.locator("svg").screenshot()))
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [SITE_URL + "mk/practices/cultural-mediation/"]
+    page.close()
+
+
+# -- the workshop pack ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "bs"])
+def test_workshop_pack_keeps_two_modules_in_order_through_its_address(browser, site_url, lang):
+    page = browser.new_page()
+    page.goto(site_url + prefix(lang) + "workshop-pack/")
+    page.locator('input[name="m"][value="return-counselling-skills"]').check()
+    page.locator('input[name="m"][value="alternatives-to-detention-in-practice"]').check()
+    page.locator('.pack__document[data-ready], .pack__part').first.wait_for(state="attached")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["m"] == ["return-counselling-skills,alternatives-to-detention-in-practice"]
+    page.reload()
+    page.locator(".pack__part").nth(1).wait_for(state="attached")
+    parts = page.locator(".pack__part h1").all_inner_texts()
+    titles = [front_matter(REPO / "docs/modules" / (f"{slug}.md" if lang == "en" else f"{slug}.{lang}.md"))["title"]
+              for slug in ("return-counselling-skills", "alternatives-to-detention-in-practice")]
+    assert parts == titles
+    cover = page.locator(".pack__cover")
+    assert cover.locator("h1").inner_text()
+    rows = cover.locator("table.agenda tr").count()
+    agenda_items = sum(len(modules()[s]["agenda"]) for s in ("return-counselling-skills", "alternatives-to-detention-in-practice"))
+    assert rows == agenda_items + 2  # a heading row per part
+    assert cover.locator("table.agenda tr").nth(1).locator("td").first.inner_text() == "9:00"
+    # Moving the second module up changes the order, and the address with it.
+    page.locator(".pack__order li").nth(1).locator("button").first.click()
+    page.wait_for_function("() => location.search.includes('order=alternatives')")
+    page.locator(".pack__part").nth(1).wait_for(state="attached")
+    assert page.locator(".pack__part h1").all_inner_texts() == titles[::-1]
+    page.close()
+
+
+def test_a_workshop_pack_prints_cover_and_parts_on_a4(browser, site_url):
+    import pypdfium2
+
+    page = browser.new_page()
+    page.goto(site_url + "workshop-pack/?m=return-counselling-skills,readmission-case-processing-workshop"
+              "&title=Return+day&date=2026-12-14&start=09:30")
+    page.locator(".pack__part").nth(1).wait_for(state="attached")
+    page.emulate_media(media="print")
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    page.close()
+    first = pdf[0].get_textpage().get_text_range()
+    assert "Return day" in first and "2026-12-14" in first and "9:30" in first
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Return counselling skills" in text and "Choose the parts of your workshop" not in text
+
+
+# -- news and feeds -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_shows_every_news_entry_newest_first(built_site, lang):
+    html = (built_site / prefix(lang) / "news/index.html").read_text(encoding="utf-8")
+    dates = re.findall(r'<p class="timeline__date"><time datetime="([\d-]+)">', html)
+    news = {p.stem: front_matter(p) for p in (REPO / "docs/news").glob("*.md")
+            if p.stem != "index" and "." not in p.stem}
+    assert len(dates) == len(news) >= 3
+    assert dates == sorted(dates, reverse=True)
+    assert {str(meta["date"]) for meta in news.values()} == set(dates)
+
+
+def _feed(site: Path, lang: str):
+    return ET.parse(site / prefix(lang) / "feed.xml").getroot()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_an_atom_feed_with_absolute_links_to_its_own_pages(built_site, lang):
+    feed = _feed(built_site, lang)
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) >= 20
+    updated = [entry.find(f"{ATOM}updated").text for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    for entry in entries:
+        href = entry.find(f"{ATOM}link").get("href")
+        assert href.startswith(SITE_URL + prefix(lang))
+        local = built_site / href[len(SITE_URL):] / "index.html"
+        assert local.exists(), href
+
+
+@pytest.mark.parametrize("lang", ["en", "sq", "sr-Latn"])
+def test_every_page_links_its_languages_feed_in_the_head_and_visibly(built_site, lang):
+    html = (built_site / prefix(lang) / "practices/cultural-mediation/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="../../feed.xml">', html)
+    assert re.search(r'<a href="../../feed.xml" type="application/atom\+xml" class="wb-follow__link">', html)
+
+
+NEW_PRACTICE = """---
+title: Zzz newest practice
+summary: A practice added today by the test suite.
+kind: tool
+actions: [19]
+sources:
+  - title: A source
+    url: https://www.example.org/source
+updated: {today}
+---
+
+## What the tool is
+
+Text.
+"""
+
+
+def test_a_newly_added_practice_comes_first_in_every_languages_feed(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "docs/practices/zzz-newest.md").write_text(
+        NEW_PRACTICE.format(today=dt.date.today().isoformat()), encoding="utf-8")
+    assert build(project).returncode == 0
+    for lang in LANGUAGES:
+        first = _feed(project / "site", lang).find(f"{ATOM}entry")
+        assert first.find(f"{ATOM}link").get("href") == SITE_URL + prefix(lang) + "practices/zzz-newest/"
+
+
+# -- review dates ----------------------------------------------------------------------------------
+
+
+def test_a_page_with_an_old_update_shows_as_overdue_and_is_on_the_editors_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "docs/practices/zzz-old.md").write_text(NEW_PRACTICE.format(today="2024-03-01")
+                                                         .replace("Zzz newest practice", "Zzz old practice"),
+                                                         encoding="utf-8")
+    assert build(project).returncode == 0
+    site = project / "site"
+    english = (site / "practices/zzz-old/index.html").read_text(encoding="utf-8")
+    assert 'class="review-notice" role="note" data-review="overdue"' in english
+    assert "due for review on 2025-03-01" in english
+    bosnian = (site / "bs/practices/zzz-old/index.html").read_text(encoding="utf-8")
+    assert "trebala biti provjerena do 2025-03-01" in bosnian
+    editors = (site / "reviews/index.html").read_text(encoding="utf-8")
+    overdue = editors.split('id="overdue"', 1)[1].split('id="due-soon"', 1)[0]
+    assert 'href="../practices/zzz-old/"' in overdue
+    current = (site / "practices/cultural-mediation/index.html").read_text(encoding="utf-8")
+    assert 'data-review="overdue"' not in current and 'data-review="current"' in current
+
+
+def test_the_editors_page_lists_what_falls_due_in_the_next_ninety_days(tmp_path):
+    project = make_project(tmp_path / "project")
+    soon = (dt.date.today() - dt.timedelta(days=330)).isoformat()
+    (project / "docs/practices/zzz-soon.md").write_text(NEW_PRACTICE.format(today=soon)
+                                                          .replace("Zzz newest practice", "Zzz soon practice"),
+                                                          encoding="utf-8")
+    assert build(project).returncode == 0
+    editors = (project / "site/reviews/index.html").read_text(encoding="utf-8")
+    assert 'href="../practices/zzz-soon/"' in editors.split('id="due-soon"', 1)[1]
