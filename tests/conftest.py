@@ -75,11 +75,16 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser that moves on mid-response (a cancelled snippet fetch) is not an error
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
