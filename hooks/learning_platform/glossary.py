@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Mapping
 from urllib.parse import urlsplit
 
-import yaml
 
 from .errors import ContentError, ContentErrors
 from .model import Source
-from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, pick
+from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, pick, read_yaml
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -39,7 +38,7 @@ class Term:
 def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en", "sq", "mk", "sr", "bs")) -> tuple[Term, ...]:
     """Every term, validated: a bad entry stops the build like a bad page does."""
     where = f"../data/{GLOSSARY_FILE}"
-    raw = yaml.safe_load((data_dir / GLOSSARY_FILE).read_text(encoding="utf-8")) or {}
+    raw = read_yaml(data_dir / GLOSSARY_FILE) or {}
     errors, terms, seen = [], [], set()
     for index, entry in enumerate(raw.get("terms") or [], start=1):
         field = f"terms[{index}]"

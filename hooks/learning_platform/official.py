@@ -6,9 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
-import yaml
 
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, read_yaml
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class OfficialTexts:
 
 @lru_cache(maxsize=4)
 def load_official_texts(data_dir: Path = DATA_DIR) -> OfficialTexts:
-    raw = yaml.safe_load((data_dir / "official_texts.yml").read_text(encoding="utf-8"))
+    raw = read_yaml(data_dir / "official_texts.yml")
     return OfficialTexts(
         commitments={
             int(number): OfficialCommitment(

@@ -31,10 +31,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from .folding import CYRILLIC, LATIN, fold, variants
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, read_yaml
 
 # Letters and digits, as the browser's /[\p{L}\p{N}]+/gu sees them (after NFC).
 WORD = re.compile(r"[^\W_]+")
@@ -100,7 +99,7 @@ class Stemmer:
 def load_stemmers(data_dir: Path = DATA_DIR) -> dict[str, Stemmer]:
     """The stemmers of `data/search.yml`, checked: a bad rule fails the build."""
     path = data_dir / "search.yml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml(path) or {}
     stemmers, problems = {}, []
     dialects = raw.get("dialects") or {}
     for lang, spec in (raw.get("stemmers") or {}).items():
@@ -176,7 +175,7 @@ def load_synonyms(data_dir: Path = DATA_DIR) -> dict[str, tuple[tuple[str, tuple
 
     A phrase is the text as written ("djeca bez pratnje"); `synonyms_for`
     reduces it to terms with the language's stemmer."""
-    raw = yaml.safe_load((data_dir / "glossary.yml").read_text(encoding="utf-8")) or {}
+    raw = read_yaml(data_dir / "glossary.yml") or {}
     from .transliteration import serbian_cyrillic_to_latin
 
     found: dict[str, list] = {}
@@ -309,7 +308,8 @@ class SearchDocument:
 
 def search_document(url: str, title: str, html: str, stemmer: Stemmer,
                     cache: dict[str, tuple[str, ...]] | None = None,
-                    synonyms: tuple = (), listing: bool = False) -> SearchDocument:
+                    synonyms: tuple = (), listing: bool = False,
+                    primary: dict[str, str] | None = None) -> SearchDocument:
     """One page, ready for the index: its terms weighted by where they occur.
 
     `cache` (word → terms) is shared by the pages of one language: words
@@ -327,9 +327,12 @@ def search_document(url: str, title: str, html: str, stemmer: Stemmer,
             for term in terms:
                 counts.setdefault(term, [0, 0, 0])[part] += times
     if synonyms:
-        for part, source in enumerate((title, headings, text)):
-            for group, times in _phrase_groups(source, stemmer, synonyms).items():
-                counts.setdefault(group, [0, 0, 0])[part] += times
+        firsts = _first_terms(synonyms)
+        # Only a page that has a phrase's first term can hold the phrase.
+        if not firsts.isdisjoint(counts):
+            for part, source in enumerate((title, headings, text)):
+                for group, times in _phrase_groups(source, stemmer, synonyms, primary).items():
+                    counts.setdefault(group, [0, 0, 0])[part] += times
     weights = {
         term: (TITLE_WEIGHT if in_title else 0) + min(HEADING_WEIGHT * in_headings, HEADING_CAP)
         + min(in_body, BODY_CAP)
@@ -338,13 +341,29 @@ def search_document(url: str, title: str, html: str, stemmer: Stemmer,
     return SearchDocument(url, title, text[:SNIPPET_TEXT_LIMIT], weights, listing)
 
 
-def _phrase_groups(text: str, stemmer: Stemmer, synonyms: tuple) -> Counter:
-    """How often each synonym group's phrases occur in a text (as consecutive terms)."""
-    sequence = [stemmer.stem(fold(word)) for word in words(text)]
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+@lru_cache(maxsize=16)
+def _phrases_by_first(synonyms: tuple) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    by_first: dict[str, list] = {}
     for group, phrases in synonyms:
         for phrase in phrases:
             by_first.setdefault(phrase[0], []).append((phrase, group))
+    return {first: tuple(entries) for first, entries in by_first.items()}
+
+
+def _first_terms(synonyms: tuple) -> frozenset[str]:
+    return frozenset(_phrases_by_first(synonyms))
+
+
+def _phrase_groups(text: str, stemmer: Stemmer, synonyms: tuple, primary: dict | None = None) -> Counter:
+    """How often each synonym group's phrases occur in a text (as consecutive terms)."""
+    primary = {} if primary is None else primary
+    sequence = []
+    for word in words(text):
+        term = primary.get(word)
+        if term is None:
+            term = primary[word] = stemmer.stem(fold(word))
+        sequence.append(term)
+    by_first = _phrases_by_first(synonyms)
     found: Counter = Counter()
     for index, term in enumerate(sequence):
         for phrase, group in by_first.get(term, ()):
@@ -363,10 +382,11 @@ class SearchIndex:
     dialect: tuple = ()
     documents: list[SearchDocument] = field(default_factory=list)
     _terms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _primary: dict[str, str] = field(default_factory=dict, repr=False)  # word -> its query term
 
     def add(self, url: str, title: str, html: str, listing: bool = False) -> None:
         self.documents.append(search_document(url, title, html, self.stemmer, self._terms,
-                                              self.synonyms, listing))
+                                              self.synonyms, listing, self._primary))
 
     def files(self) -> dict[str, str]:
         """Path (inside the language's search folder) → JSON text."""

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-import yaml
 
 from .frontmatter import split_front_matter
 from .loading import markdown_files
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, read_yaml
 
 _LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<(https?://[^>\s]+)>")
 # A path segment or suffix that names a language other than English.
@@ -59,7 +58,7 @@ def citations(docs_dir: Path) -> dict[str, Citation]:
 def locale_exceptions(data_dir: Path = DATA_DIR) -> dict[str, str]:
     """Addresses kept with a locale, and why (data/sources.yml)."""
     path = data_dir / "sources.yml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    raw = read_yaml(path) if path.exists() else {}
     return {entry["url"]: entry["reason"] for entry in (raw or {}).get("locale_exceptions") or []}
 
 

@@ -16,15 +16,15 @@ and text between „ and “ or « and ».
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
 
 from .errors import ContentError
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, read_yaml
 
 TERMINOLOGY_DIR = "terminology"
 
@@ -63,7 +63,7 @@ def load_rules(lang: str, data_dir: Path = DATA_DIR) -> tuple[TermRule, ...]:
     path = data_dir / TERMINOLOGY_DIR / f"{lang}.yml"
     if not path.exists():
         return ()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml(path) or {}
     rules = []
     for index, entry in enumerate(raw.get("rules") or [], start=1):
         where = f"../data/{TERMINOLOGY_DIR}/{lang}.yml"
@@ -88,18 +88,34 @@ def _exempt(line: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), line)
 
 
+@lru_cache(maxsize=16)
+def _combined(rules: tuple[TermRule, ...]) -> re.Pattern:
+    """One pattern for all of a language's rules: a page is read once, not once per rule."""
+    return re.compile("|".join(f"(?P<r{index}>{rule.pattern.pattern})" for index, rule in enumerate(rules)),
+                      re.IGNORECASE)
+
+
 def check_text(file: str, text: str, rules: tuple[TermRule, ...], first_line: int = 1) -> Iterator[TermFinding]:
-    in_code = False
-    for number, line in enumerate(text.split("\n"), start=first_line):
+    lowered = " ".join(text.lower().split())  # a phrase may break across lines
+    # A plain substring test first: most texts hold none of the variants.
+    rules = tuple(rule for rule in rules if any(variant.lower() in lowered for variant in rule.avoid))
+    if not rules:
+        return
+    visible, in_code = [], False
+    for line in text.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
-            continue
-        if in_code:
-            continue
-        visible = _exempt(line)
-        for rule in rules:
-            for match in rule.pattern.finditer(visible):
-                yield TermFinding(file, number, line[match.start():match.end()], rule)
+            visible.append(" " * len(line))
+        else:
+            visible.append(" " * len(line) if in_code else _exempt(line))
+    masked = "\n".join(visible)
+    starts = [0]
+    for match in re.finditer("\n", masked):
+        starts.append(match.end())
+    for match in _combined(rules).finditer(masked):
+        index = int(match.lastgroup[1:])
+        line = bisect_right(starts, match.start()) - 1
+        yield TermFinding(file, first_line + line, text[match.start():match.end()], rules[index])
 
 
 def check_language(docs_dir: Path, lang: str, data_dir: Path = DATA_DIR) -> list[TermFinding]:
