@@ -13,11 +13,16 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMPS)/site-deps
 	$(PY) -m mkdocs serve --livereload
 
+# Preview while writing: English and one language (LANG=sq), page by page.
+preview: $(STAMPS)/site-deps
+	$(PY) scripts/preview.py $(or $(LANG_CODE),en)
+
 check: $(STAMPS)/site-deps
 	$(PY) scripts/check.py
 
+# The fast build: byte for byte `mkdocs build --strict`, the languages after English in two processes.
 build: $(STAMPS)/site-deps
-	$(PY) -m mkdocs build --strict
+	$(PY) scripts/build.py
 
 test: $(STAMPS)/test-deps $(STAMPS)/chromium $(STAMPS)/npm-deps
 	$(PY) -m pytest

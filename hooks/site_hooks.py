@@ -115,6 +115,9 @@ class BuildState:
     pages_built: dict[str, set[str]] = field(default_factory=dict)  # language -> page paths
 
 
+PREVIEW_ENVIRONMENT = "PLATFORM_PREVIEW_LANGUAGE"
+_dirty = False
+_serving = False
 _state: BuildState | None = None
 _library: Library | None = None
 _signature: tuple | None = None
@@ -134,10 +137,30 @@ def on_config(config: Any) -> Any:
         config.extra["repository"] = Repository.from_config(config.repo_url, config.edit_uri)
         config.repo_url = None
         config.edit_uri = None
+    # The preview (scripts/preview.py): English and one language, not all six.
+    preview = os.environ.get(PREVIEW_ENVIRONMENT, "").strip()
+    i18n = config.plugins.get("i18n")
+    if preview and i18n is not None:
+        known = [language.locale for language in i18n.config.languages]
+        if preview not in known:
+            raise PluginError(f"{PREVIEW_ENVIRONMENT}={preview}: not a language of this site ({', '.join(known)})")
+        for language in i18n.config.languages:
+            language.build = language.locale in (DEFAULT_LANGUAGE, preview)
     return config
 
 
 on_config = event_priority(50)(on_config)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty, _serving
+    # `mkdocs serve` reloads pages with an inline script of its own, new on every
+    # page view: the security policy would block it, so served previews go
+    # without the policy. Built sites (make build, CI, Pages) always carry it.
+    _serving = command == "serve"
+    # `mkdocs serve --dirty` rebuilds only the pages whose file changed: the
+    # search index of such a rebuild would hold those pages alone.
+    _dirty = command == "serve" and dirty
 
 
 def on_pre_build(config: Any) -> None:
@@ -293,12 +316,12 @@ on_page_context = event_priority(-200)(on_page_context)
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = policy.mark_toc_languages(output)
-    return build_state().scripts.protect(output)
+    return output if _serving else build_state().scripts.protect(output)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     # The 404 page is a template, not a page: it gets the same policy.
-    if template_name.endswith(".html") and _state is not None:
+    if template_name.endswith(".html") and _state is not None and not _serving:
         return build_state().scripts.protect(output)
     return output
 
@@ -309,7 +332,9 @@ def on_post_build(config: Any) -> None:
     state = build_state()
     lang = current_language(config)
     site = Path(config.site_dir)
-    search.write_index(search_index(lang), site / url_of("search/", lang))
+    index_folder = site / url_of("search/", lang)
+    if not (_dirty and (index_folder / "meta.json").exists()):
+        search.write_index(search_index(lang), index_folder)
     lib = library()
     base = site_base(config)
     (site / url_of(feeds.FEED_FILE, lang)).write_bytes(feeds.atom_feed(lib, lang, base, state.today))
