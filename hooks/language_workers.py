@@ -1,22 +1,28 @@
-"""The fast build: the languages after English built in two processes.
+"""The fast build: the work after the English pages are read, in two processes.
 
 mkdocs-static-i18n builds the languages one after another, inside the
 English build's on_post_build. With PLATFORM_BUILD_WORKERS=2 (set by
-`scripts/build.py`), the English build runs as usual; then the process forks.
-Each of the two copies builds part of the other languages, both sharing what
-the English build left in memory (the library, the English pages' converted
-text), and writing into the same site folder, each language into its own.
-The parent waits for the child before writing what spans languages (the
-root sitemap index, the `_headers` file with every script hash).
+`scripts/build.py`), the English build reads and converts its pages as usual;
+then, before it writes anything (MkDocs' on_env), the process forks. The
+parent writes the English pages and the English search index and builds two
+of the other languages; the child skips the English output and builds the
+other three. Both share what the English build left in memory (the library,
+the English pages' converted text, which the untranslated copies reuse) and
+write into the same site folder, each language into its own. The parent
+waits for the child before writing what spans languages (the root 404 page
+and sitemap index, the `_headers` file with every script hash).
 
-Only which languages a process builds changes: every page is made by the
+Only which process does a piece of work changes: every page is made by the
 same code from the same state, so the files written are byte for byte those
 of the ordinary build (tests/test_speed.py compares the two).
 
 mkdocs-static-i18n has no option for this: its `build_languages` also decides
 each page's alternates (the language menu), so the languages cannot simply be
 switched off. Instead the `build` function its loop calls is wrapped to skip
-the languages the other process builds.
+the languages the other process builds, and in the child the English build's
+writing steps (MkDocs' `_build_page`, `_build_theme_template`,
+`_build_extra_template`, `Files.copy_static_files`) do nothing until its
+first language starts.
 """
 from __future__ import annotations
 
@@ -28,6 +34,11 @@ from pathlib import Path
 from typing import Any
 
 ENVIRONMENT = "PLATFORM_BUILD_WORKERS"
+_WRITERS = ("_build_page", "_build_theme_template", "_build_extra_template")
+
+
+def _nothing(*args: Any, **kwargs: Any) -> None:
+    return None
 
 
 class LanguageWorkers:
@@ -42,8 +53,10 @@ class LanguageWorkers:
         value = os.environ.get(ENVIRONMENT, "1").strip()
         return int(value) if value.isdigit() else 1
 
-    def split(self, i18n: Any, default: str) -> None:
-        """After the English build: fork, and let each process build its share."""
+    def split(self, i18n: Any, default: str, files: Any) -> None:
+        """Once the English pages are read, before anything is written: fork,
+        and let each process build its share."""
+        import mkdocs.commands.build as mkdocs_build
         import mkdocs_static_i18n.plugin as plugin
 
         if self.requested() < 2 or self.role != "single":
@@ -65,12 +78,27 @@ class LanguageWorkers:
             self.role, self.mine, self.child_pid = "parent", remaining[:half], pid
         original = plugin.build
         mine = set(self.mine)
+        writers = {name: getattr(mkdocs_build, name) for name in _WRITERS}
+        if self.role == "child":
+            # The parent writes the English pages, theme files and assets.
+            for name in _WRITERS:
+                setattr(mkdocs_build, name, _nothing)
+            files.copy_static_files = _nothing
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.links_to_anchors = None  # checked, and reported, by the parent
 
         def build_mine(config: Any, dirty: bool = False) -> None:
             if i18n.current_language in mine:
+                for name, function in writers.items():
+                    setattr(mkdocs_build, name, function)
                 original(config, dirty=dirty)
 
         plugin.build = build_mine
+
+    @property
+    def writes_english(self) -> bool:
+        return self.role != "child"
 
     def last_language(self, languages: list[str]) -> str:
         """The last language this process builds."""

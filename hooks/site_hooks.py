@@ -332,6 +332,8 @@ def on_post_build(config: Any) -> None:
     state = build_state()
     lang = current_language(config)
     site = Path(config.site_dir)
+    if lang == DEFAULT_LANGUAGE and not state.workers.writes_english:
+        return  # the fast build's second process: the first writes what is English
     index_folder = site / url_of("search/", lang)
     if not (_dirty and (index_folder / "meta.json").exists()):
         search.write_index(search_index(lang), index_folder)
@@ -350,9 +352,6 @@ def on_post_build(config: Any) -> None:
             (site / path).write_text(text, encoding="utf-8")
     elif state.english_404 is not None:
         not_found.write_bytes(state.english_404)
-    if lang == DEFAULT_LANGUAGE:
-        # The fast build (scripts/build.py): the other languages in two processes.
-        state.workers.split(config.plugins.get("i18n"), DEFAULT_LANGUAGE)
     if lang == last_language(config):
         if state.workers.role == "child":
             state.workers.report(state.scripts.seen)
@@ -374,6 +373,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             "The site was not built: these pages would run script in a reader's browser.\n"
             + "\n".join(state.html_problems)
         )
+    if current_language(config) == DEFAULT_LANGUAGE and not _building_other_language(config):
+        # The fast build (scripts/build.py): what is left, in two processes.
+        state.workers.split(config.plugins.get("i18n"), DEFAULT_LANGUAGE, files)
     return env
 
 

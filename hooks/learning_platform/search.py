@@ -380,13 +380,26 @@ class SearchIndex:
     stemmer: Stemmer
     synonyms: tuple = ()
     dialect: tuple = ()
-    documents: list[SearchDocument] = field(default_factory=list)
+    _pages: list[tuple[str, str, str, bool]] = field(default_factory=list, repr=False)
+    _documents: list[SearchDocument] = field(default_factory=list, repr=False)
     _terms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _primary: dict[str, str] = field(default_factory=dict, repr=False)  # word -> its query term
 
     def add(self, url: str, title: str, html: str, listing: bool = False) -> None:
-        self.documents.append(search_document(url, title, html, self.stemmer, self._terms,
-                                              self.synonyms, listing, self._primary))
+        """Take a page; its terms are worked out when the index is written.
+
+        Later, not now: the fast build (hooks/language_workers.py) divides the
+        work after the English pages are read, and the English index is part
+        of what it can divide."""
+        self._pages.append((url, title, html, listing))
+
+    @property
+    def documents(self) -> list[SearchDocument]:
+        for url, title, html, listing in self._pages:
+            self._documents.append(search_document(url, title, html, self.stemmer, self._terms,
+                                                   self.synonyms, listing, self._primary))
+        self._pages.clear()
+        return self._documents
 
     def files(self) -> dict[str, str]:
         """Path (inside the language's search folder) → JSON text."""
