@@ -126,14 +126,27 @@ def check_language(docs_dir: Path, lang: str, data_dir: Path = DATA_DIR) -> list
     findings: list[TermFinding] = []
     for path in sorted(docs_dir.rglob(f"*.{lang}.md")):
         relative = path.relative_to(docs_dir).as_posix()
-        findings.extend(check_text(relative, path.read_text(encoding="utf-8"), rules))
+        findings.extend(_page_findings(relative, path.read_text(encoding="utf-8"), rules))
     for name in ("ui.yml", "vocabulary.yml", "glossary.yml"):
-        path = data_dir / name
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            part = _language_part(line, lang)
-            if part:
-                findings.extend(check_text(f"../data/{name}", part, rules, number))
+        findings.extend(_data_findings(name, (data_dir / name).read_text(encoding="utf-8"), lang, rules))
     return findings
+
+
+# The same text and rules give the same findings: the preview checks again
+# after every save, and only the saved file is read again.
+@lru_cache(maxsize=4096)
+def _page_findings(file: str, text: str, rules: tuple[TermRule, ...]) -> tuple[TermFinding, ...]:
+    return tuple(check_text(file, text, rules))
+
+
+@lru_cache(maxsize=64)
+def _data_findings(name: str, text: str, lang: str, rules: tuple[TermRule, ...]) -> tuple[TermFinding, ...]:
+    findings: list[TermFinding] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        part = _language_part(line, lang)
+        if part:
+            findings.extend(check_text(f"../data/{name}", part, rules, number))
+    return tuple(findings)
 
 
 def _language_part(line: str, lang: str) -> str:
