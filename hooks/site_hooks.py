@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -366,7 +367,27 @@ def on_post_build(config: Any) -> None:
         policy.write_headers(site, state.scripts)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per preview rather than once per
+    rebuild (Jinja checks each template's source against what it compiled)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
 def on_env(env: Any, config: Any, files: Files) -> Any:
+    if _serving:
+        env.bytecode_cache = _compiled_templates
     state = build_state()
     if state.html_problems:
         raise PluginError(

@@ -1,5 +1,6 @@
-"""The fast build (the languages after English in two processes) writes the
-same files as the ordinary build, byte for byte."""
+"""The fast build (the work after the English pages are read, in two
+processes) writes the same files as the ordinary build, byte for byte; the
+preview rebuilds what a contributor saves."""
 from __future__ import annotations
 
 import filecmp
@@ -7,6 +8,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO
 
@@ -41,3 +44,49 @@ def test_the_fast_build_stops_when_a_language_fails(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=900)
     assert result.returncode != 0
     assert "no-such-page.md" in result.stderr
+
+
+def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path: Path, browser) -> None:
+    """`make preview LANG_CODE=sq`: English and Albanian only, a saved page
+    rebuilt and reloaded in the browser, the other languages left out."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, str(REPO / "scripts/preview.py"), "sq", "--address", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/platform/"
+    address = base + "sq/practices/best-interests-procedures-for-children/"
+    try:
+        deadline = time.time() + 300
+        while True:
+            try:
+                urllib.request.urlopen(address, timeout=5).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None, server.stderr.read()
+                assert time.time() < deadline, "the preview did not start"
+                time.sleep(1)
+        with pytest.raises(urllib.error.HTTPError):  # Macedonian is not built in an Albanian preview
+            urllib.request.urlopen(base + "mk/practices/best-interests-procedures-for-children/")
+        page = browser.new_page()
+        page.goto(address)
+        assert "Content-Security-Policy" not in page.content()  # livereload's own script must run
+        time.sleep(1)
+        source = project / "docs/practices/best-interests-procedures-for-children.sq.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\nShënim i ri nga testi i parashikimit.\n",
+                          encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('Shënim i ri nga testi i parashikimit')",
+                               timeout=60_000, polling=100)
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
