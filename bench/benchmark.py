@@ -1,43 +1,43 @@
 #!/usr/bin/env python3
-"""Build-time benchmark: how the site scales with the number of practice pages,
-and what the hooks (hooks/site_hooks.py) cost on top of a plain MkDocs build.
+"""Benchmark: build time, memory, page weight, search and preview, at growing sizes.
 
-For each size N (default 100 and 1000) it makes a throw-away copy of the site
-(own docs/, symlinks to the repository's hooks/, overrides/ and data/, a copy of
-mkdocs.yml, as tests/conftest.py's `make_project` does), adds N synthetic
-practice pages (and a machine translation into Albanian for one in five), and
-builds every language three times:
+For each corpus and each size N (default 100, 1,000 and 3,000) it makes a
+throw-away copy of the site (own docs/, symlinks to the repository's hooks/,
+overrides/ and data/, a copy of mkdocs.yml, as tests/conftest.py's
+`make_project` does), adds N synthetic practices, and builds all six
+languages three ways, each as its own process under GNU time:
 
-  hooks on   the real mkdocs.yml, with --strict (a failure is reported);
-  hooks off  the same Markdown and configuration with the `hooks:` block taken
-             out of the copied mkdocs.yml (written as mkdocs.nohooks.yml beside
-             it and passed with -f), without --strict: a site with no search;
-  stock      hooks off, with Material's search plugin put back
-             (mkdocs.stock.yml): what the site costs on the stock stack, whose
-             search the hooks' own per-language search replaces.
+  platform  `mkdocs build --strict`: the ordinary build, with the hooks;
+  fast      `scripts/build.py`: the same files, the languages after English
+            in two processes (hooks/language_workers.py);
+  stock     the stock stack on the same Markdown: Material,
+            mkdocs-static-i18n, navigation.prune and Material's search
+            plugin, no hooks (mkdocs.stock.yml).
 
-Then, unless --no-search, it measures the search of the hooks-on site in
-Debian's chromium (bench/search_benchmark.py): bytes a query downloads and
-time from the last keystroke to results.
+Corpora: `english` (the synthetic practices in English only, so every other
+language falls back to them: a growing site with pages nobody has
+translated yet) and `varied` (one in five also in Albanian).
 
-Each build runs as its own process, `python -m mkdocs build -q -d <site>`, with
-NO_MKDOCS_2_WARNING=1. Wall time is measured around the process; peak memory is
-the child's maximum resident set size, read from GNU `/usr/bin/time -v` when it
-is present, otherwise from a small Python launcher that reports
-`resource.getrusage(RUSAGE_SELF).ru_maxrss` as it exits.
+Then, on the platform's site (unless --no-browser), in Debian's chromium:
+what a first visit to a practice page and the next page download
+(pages_benchmark.py), the bytes and time of search queries
+(search_benchmark.py), and, for the first corpus, the preview's latency:
+from saving a page to the browser showing the change (scripts/preview.py,
+English alone and English with Albanian).
 
-The synthetic pages are generated text with made-up example.org sources; they
-exist only in the temporary copy and are never written into docs/.
+It writes every figure to bench/results.json, draws bench/chart.svg (time per
+page against N), prints a table and the targets with PASS or FAIL, and exits
+0 whatever they say (1 only if a build fails). Synthetic pages exist only in
+the temporary copy: made-up example.org sources, never committed.
 
-This is a benchmark, not a test: it prints figures and the targets with
-PASS/FAIL and exits 0 whatever they say; it exits 1 only if a build fails.
-
-    .venv/bin/python bench/benchmark.py [--sizes 100,1000] [--repeat 1] [--keep] [--no-search]
+    .venv/bin/python bench/benchmark.py [--sizes 100,1000,3000] [--corpora english,varied] [--repeat 2]
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
+import json
 import os
 import random
 import re
@@ -47,7 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -57,6 +57,7 @@ sys.path.insert(0, str(REPO_HOOKS))
 from learning_platform.translations import mark_current  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pages_benchmark  # noqa: E402
 import search_benchmark  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,6 +67,8 @@ KINDS = ("method", "tool", "guidance", "legal-framework", "case-study", "trainin
 PARTNERS = ("AL", "BA", "XK", "ME", "MK", "RS")
 ACTIONS = range(1, 22)
 GCM_OBJECTIVES = range(1, 24)
+AUDIENCES = ["border-police", "return-officers", "social-workers", "guardians", "ngo-staff"]
+STAGES = ["first-contact", "assessment-and-referral", "return-preparation", "reintegration"]
 WORDS_PER_PAGE = 600
 SECTIONS = (
     "What the practice is",
@@ -209,6 +212,8 @@ def synthetic_practice(index: int, target_groups: list[str], link_targets: list[
         "title": f"Synthetic source {index:04d} (benchmark only, not a real publication)",
         "url": f"https://example.org/source-{index:04d}",
     }]
+    front["audience"] = sorted(rng.sample(AUDIENCES, rng.randint(1, 2)))
+    front["stage"] = sorted(rng.sample(STAGES, 1))
     front["updated"] = "2026-01-01"
     link = rng.choice(link_targets) if link_targets else None
     return _front_matter(front) + _body(rng, link)
@@ -258,16 +263,7 @@ def without_hooks(config_text: str) -> str:
     return result
 
 
-def stock_stack(config_text: str) -> str:
-    """Without the hooks, but with Material's own search plugin, which the hooks'
-    search replaces: what the same site would cost on the stock stack."""
-    plain = without_hooks(config_text)
-    if not re.search(r"(?m)^plugins:\n", plain):
-        raise SystemExit("could not find the plugins: block in mkdocs.yml")
-    return re.sub(r"(?m)^plugins:\n", "plugins:\n  - search\n", plain, count=1)
-
-
-def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
+def add_synthetic_pages(project: Path, count: int, translate: bool = True) -> tuple[int, int]:
     vocabulary = yaml.safe_load((REPO / "data" / "vocabulary.yml").read_text(encoding="utf-8"))
     target_groups = list(vocabulary["target_groups"])
     practices = project / "docs" / "practices"
@@ -277,7 +273,7 @@ def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
     for index in range(1, count + 1):
         (practices / f"synthetic-{index:04d}.md").write_text(
             synthetic_practice(index, target_groups, link_targets), encoding="utf-8")
-        if index % 5 == 0:
+        if translate and index % 5 == 0:
             translation = practices / f"synthetic-{index:04d}.sq.md"
             translation.write_text(synthetic_translation(index), encoding="utf-8")
             # Record the English version it was made from, as scripts/translations.py does.
@@ -288,21 +284,25 @@ def add_synthetic_pages(project: Path, count: int) -> tuple[int, int]:
 
 # -- builds -------------------------------------------------------------------------
 
-LAUNCHER = (
-    "import resource, runpy, sys\n"
-    "out = sys.argv[1]; sys.argv = ['mkdocs'] + sys.argv[2:]\n"
-    "def report():\n"
-    "    usage = resource.getrusage(resource.RUSAGE_SELF)\n"
-    "    open(out, 'w').write(f'{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}')\n"
-    "try:\n"
-    "    runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
-    "finally:\n"
-    "    report()\n"
-)
+
+def stock_stack(config_text: str) -> str:
+    """Material + mkdocs-static-i18n + navigation.prune, Material's search plugin
+    on, no hooks: the stock stack the platform's build is compared with."""
+    plain = without_hooks(config_text)
+    if not re.search(r"(?m)^plugins:\n", plain):
+        raise SystemExit("could not find the plugins: block in mkdocs.yml")
+    return re.sub(r"(?m)^plugins:\n", "plugins:\n  - search\n", plain, count=1)
+
+
+def memory_method() -> str:
+    if GNU_TIME.exists():
+        probe = subprocess.run([str(GNU_TIME), "-v", "true"], capture_output=True, text=True)
+        if probe.returncode == 0 and "Maximum resident set size" in probe.stderr:
+            return "gnu-time"
+    raise SystemExit("GNU time (/usr/bin/time) is needed for CPU time and peak memory: apt-get install time")
 
 
 def code_state() -> tuple[str, str]:
-    """The commit checked out (read only) and a digest of what the build runs: hooks, theme, data, config."""
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                                 capture_output=True, text=True).stdout.strip() or "unknown"
@@ -317,14 +317,6 @@ def code_state() -> tuple[str, str]:
     return commit, digest.hexdigest()[:12]
 
 
-def memory_method() -> str:
-    if GNU_TIME.exists():
-        probe = subprocess.run([str(GNU_TIME), "-v", "true"], capture_output=True, text=True)
-        if probe.returncode == 0 and "Maximum resident set size" in probe.stderr:
-            return "gnu-time"
-    return "launcher"
-
-
 @dataclass
 class Build:
     ok: bool
@@ -332,98 +324,103 @@ class Build:
     cpu_seconds: float
     peak_mb: float
     stderr: str
-    warnings: int
 
 
-def run_build(project: Path, site: Path, config: str, strict: bool, method: str) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    args = ["build", "-q", "-f", config, "-d", str(site)] + (["--strict"] if strict else [])
+CONFIGURATIONS = {
+    # label: (command after the Python interpreter, environment)
+    "platform": (["-m", "mkdocs", "build", "--strict", "-q"], {}),
+    "fast": ([str(REPO / "scripts" / "build.py"), "-q"], {}),
+    "stock": (["-m", "mkdocs", "build", "-q", "-f", "mkdocs.stock.yml"], {}),
+}
+
+
+def run_build(project: Path, site: Path, label: str) -> Build:
+    arguments, extra = CONFIGURATIONS[label]
     if site.exists():
         shutil.rmtree(site)
-    with tempfile.NamedTemporaryFile("r", suffix=".mem", delete=False) as handle:
-        mem_file = Path(handle.name)
-    if method == "gnu-time":
-        command = [str(GNU_TIME), "-v", "-o", str(mem_file), sys.executable, "-m", "mkdocs", *args]
-    else:
-        command = [sys.executable, "-c", LAUNCHER, str(mem_file), *args]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as handle:
+        report_file = Path(handle.name)
+    site_option = ["--site-dir", str(site)] if label == "fast" else ["-d", str(site)]
+    command = [str(GNU_TIME), "-v", "-o", str(report_file), sys.executable, *arguments, *site_option]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    report = mem_file.read_text() if mem_file.exists() else ""
-    mem_file.unlink(missing_ok=True)
-    if method == "gnu-time":
-        found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
-        peak_kb = int(found.group(1)) if found else 0
-        cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", report))
-    else:
-        peak, _, cpu_text = report.partition(" ")
-        peak_kb, cpu = int(peak or 0), float(cpu_text or 0)  # Linux: ru_maxrss in kilobytes
-    warnings = len(re.findall(r"^WARNING", result.stderr, re.M))
-    return Build(result.returncode == 0, seconds, cpu, peak_kb / 1024, result.stderr, warnings)
+    report = report_file.read_text() if report_file.exists() else ""
+    report_file.unlink(missing_ok=True)
+    found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", report))
+    return Build(result.returncode == 0, seconds, cpu, (int(found.group(1)) if found else 0) / 1024, result.stderr)
 
 
-@dataclass
-class SiteStats:
-    pages: int = 0
-    site_mb: float = 0.0
-    avg_page_kb: float = 0.0
-    practice_avg_kb: float = 0.0
-    practice_max_kb: float = 0.0
-    practice_pages: int = 0
-    real_practice_avg_kb: float = 0.0
-    real_practice_max_kb: float = 0.0
-
-
-def site_stats(site: Path) -> SiteStats:
-    stats = SiteStats()
-    if not site.exists():
-        return stats
-    total, pages, synthetic, real = 0, [], [], []
-    real_slugs = {p.stem for p in (REPO / "docs" / "practices").glob("*.md")
-                  if p.name != "index.md" and p.name.count(".") == 1}
-    for path in site.rglob("*"):
-        if not path.is_file():
-            continue
-        size = path.stat().st_size
-        total += size
-        if path.name != "index.html":
-            continue
-        pages.append(size)
+def site_stats(site: Path) -> dict:
+    pages, practice_gzip = 0, []
+    for path in site.rglob("index.html"):
+        pages += 1
         parts = path.relative_to(site).parts
-        if len(parts) >= 3 and parts[-3] == "practices":
-            if parts[-2].startswith("synthetic-"):
-                synthetic.append(size)
-            elif parts[-2] in real_slugs:
-                real.append(size)
-    stats.pages = len(pages)
-    stats.site_mb = total / 2**20
-    stats.avg_page_kb = statistics.fmean(pages) / 1024 if pages else 0
-    stats.practice_pages = len(synthetic)
-    if synthetic:
-        stats.practice_avg_kb = statistics.fmean(synthetic) / 1024
-        stats.practice_max_kb = max(synthetic) / 1024
-    if real:
-        stats.real_practice_avg_kb = statistics.fmean(real) / 1024
-        stats.real_practice_max_kb = max(real) / 1024
-    return stats
+        if len(parts) >= 3 and parts[-3] == "practices" and parts[-2].startswith("synthetic-"):
+            if len(practice_gzip) < 400:
+                practice_gzip.append(len(gzip.compress(path.read_bytes(), 6)))
+    return {"pages": pages,
+            "practice_page_kb_gzip": statistics.fmean(practice_gzip) / 1024 if practice_gzip else 0.0}
 
 
-@dataclass
-class Result:
-    n: int
-    translations: int
-    on: list[Build] = field(default_factory=list)
-    off: list[Build] = field(default_factory=list)
-    stock: list[Build] = field(default_factory=list)
-    on_site: SiteStats = field(default_factory=SiteStats)
-    off_site: SiteStats = field(default_factory=SiteStats)
-    search: list = field(default_factory=list)
-    search_index: dict = field(default_factory=dict)
+# -- the preview --------------------------------------------------------------------
 
-    @staticmethod
-    def best(builds: list[Build]) -> Build | None:
-        good = [b for b in builds if b.ok]
-        return min(good, key=lambda b: b.seconds) if good and len(good) == len(builds) else None
+
+def preview_latency(project: Path, lang: str, repeat: int = 3) -> list[float]:
+    """Seconds from saving a practice page to the browser showing the change,
+    with scripts/preview.py serving English and `lang`."""
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, str(REPO / "scripts" / "preview.py"), lang, "--address",
+                               f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    prefix = "" if lang == "en" else f"{lang}/"
+    address = f"http://127.0.0.1:{port}/platform/{prefix}practices/synthetic-0001/"
+    latencies = []
+    try:
+        deadline = time.time() + 900
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(address, timeout=5).read()
+                break
+            except Exception:
+                if server.poll() is not None:
+                    raise SystemExit("the preview stopped: " + (server.stderr.read() or "")[-2000:])
+                time.sleep(1)
+        page_file = project / "docs" / "practices" / "synthetic-0001.md"
+        original = page_file.read_text(encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=search_benchmark.CHROMIUM, args=search_benchmark.ARGS)
+            page = browser.new_page()
+            page.goto(address)
+            page.wait_for_load_state("load")
+            time.sleep(2)
+            for attempt in range(repeat):
+                marker = f"Benchmarkmarker{attempt}x{int(time.time())}"
+                start = time.perf_counter()
+                page_file.write_text(original + f"\n{marker} was added to the page.\n", encoding="utf-8")
+                page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker,
+                                       timeout=120_000, polling=50)
+                latencies.append(time.perf_counter() - start)
+                time.sleep(2)
+            browser.close()
+        page_file.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return latencies
 
 
 # -- main ---------------------------------------------------------------------------
@@ -431,167 +428,148 @@ class Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000",
-                        help="comma-separated numbers of synthetic practice pages (default 100,1000)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="builds per configuration and size; the fastest is reported (default 1)")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the temporary projects and print where they are")
-    parser.add_argument("--no-search", action="store_true",
-                        help="skip the search measures (they need Debian's chromium and Playwright)")
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="where to make the temporary projects (default: system temp)")
+    parser.add_argument("--sizes", default="100,1000,3000")
+    parser.add_argument("--corpora", default="english,varied",
+                        help="english: synthetic practices in English only (every other language falls back); "
+                             "varied: one in five also in Albanian")
+    parser.add_argument("--repeat", type=int, default=2, help="builds per configuration; the fastest is kept")
+    parser.add_argument("--no-browser", action="store_true", help="builds only: no page weights, search, preview")
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--chart", type=Path, default=REPO / "bench" / "chart.svg")
+    parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    method = memory_method()
-
-    print(f"Python {sys.version.split()[0]}, {sys.executable}")
-    print(f"Peak memory from: {'GNU /usr/bin/time -v (max RSS of the build process)' if method == 'gnu-time' else 'Python launcher, getrusage(RUSAGE_SELF).ru_maxrss at exit'}")
+    corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    memory_method()
     commit, digest = code_state()
-    print(f"Code: commit {commit}, hooks/overrides/data/mkdocs.yml digest {digest} (working tree)")
-    print(f"Sizes: {sizes}, repeat: {args.repeat} (fastest of the repeats is reported)\n", flush=True)
-
+    command = "bench/benchmark.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    print(f"Python {sys.version.split()[0]}; {os.cpu_count()} CPUs; commit {commit}, code digest {digest}")
+    print(f"Command: {command.strip()}\n", flush=True)
+    results = {"command": command.strip(), "commit": commit, "digest": digest, "cpus": os.cpu_count(),
+               "date": time.strftime("%Y-%m-%d"), "runs": []}
     workdir = Path(tempfile.mkdtemp(prefix="platform-bench-", dir=args.workdir))
-    results: list[Result] = []
     failed = False
     try:
-        for n in sizes:
-            project = make_project(workdir / f"n{n}")
-            _, translations = add_synthetic_pages(project, n)
-            config = project / "mkdocs.yml"
-            (project / "mkdocs.nohooks.yml").write_text(
-                without_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
-            (project / "mkdocs.stock.yml").write_text(
-                stock_stack(config.read_text(encoding="utf-8")), encoding="utf-8")
-            result = Result(n, translations)
-            for round_ in range(1, args.repeat + 1):
-                # Alternate which configuration goes first so neither always gets the cold cache.
-                order = ["on", "off", "stock"] if round_ % 2 else ["stock", "off", "on"]
-                for label in order:
-                    hooks = label == "on"
-                    site = project / f"site-{label}"
-                    config_file = {"on": "mkdocs.yml", "off": "mkdocs.nohooks.yml", "stock": "mkdocs.stock.yml"}[label]
-                    build = run_build(project, site, config_file, strict=hooks, method=method)
-                    {"on": result.on, "off": result.off, "stock": result.stock}[label].append(build)
-                    status = "ok" if build.ok else "FAILED"
-                    print(f"  N={n:<5} hooks {label:<3} run {round_}: {build.seconds:7.1f} s wall, {build.cpu_seconds:6.1f} s CPU, "
-                          f"{build.peak_mb:6.0f} MB peak, {status}"
-                          + (f", {build.warnings} warnings" if build.warnings else ""), flush=True)
-                    if not build.ok:
-                        failed = True
-                        tail = "\n".join(build.stderr.strip().splitlines()[-25:])
-                        print(f"    build failed{' (--strict)' if hooks else ''}; end of its output:\n"
-                              + "\n".join("    | " + line for line in tail.splitlines()), flush=True)
-            result.on_site = site_stats(project / "site-on")
-            result.off_site = site_stats(project / "site-off")
-            if result.best(result.on) is not None and not args.no_search:
-                result.search_index = search_benchmark.index_size(project / "site-on")
-                result.search = search_benchmark.measure(project / "site-on", repeat=3)
-            results.append(result)
-            if not args.keep:
+        for corpus in corpora:
+            for n in sizes:
+                project = make_project(workdir / f"{corpus}-{n}")
+                add_synthetic_pages(project, n, translate=corpus == "varied")
+                (project / "mkdocs.stock.yml").write_text(
+                    stock_stack((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+                builds: dict[str, list[Build]] = {label: [] for label in CONFIGURATIONS}
+                for round_ in range(args.repeat):
+                    order = list(CONFIGURATIONS) if round_ % 2 == 0 else list(reversed(CONFIGURATIONS))
+                    for label in order:
+                        build = run_build(project, project / f"site-{label}", label)
+                        builds[label].append(build)
+                        print(f"  {corpus:<8} N={n:<5} {label:<8} {build.seconds:7.1f} s wall {build.cpu_seconds:7.1f} s CPU "
+                              f"{build.peak_mb:6.0f} MB {'ok' if build.ok else 'FAILED'}", flush=True)
+                        if not build.ok:
+                            failed = True
+                            print("\n".join("    | " + line for line in build.stderr.strip().splitlines()[-20:]))
+                run = {"corpus": corpus, "n": n}
+                for label, done in builds.items():
+                    good = [b for b in done if b.ok]
+                    best = min(good, key=lambda b: b.seconds) if good and len(good) == len(done) else None
+                    run[label] = None if best is None else {
+                        "seconds": round(best.seconds, 2), "cpu_seconds": round(best.cpu_seconds, 2),
+                        "peak_mb": round(best.peak_mb, 1)}
+                stats = site_stats(project / "site-platform")
+                run.update(stats)
+                for label in CONFIGURATIONS:
+                    if run[label] and stats["pages"]:
+                        run[label]["ms_per_page"] = round(run[label]["seconds"] / stats["pages"] * 1000, 2)
+                if run["platform"] and run["stock"]:
+                    run["platform_over_stock"] = round(run["platform"]["seconds"] / run["stock"]["seconds"], 3)
+                if run["fast"] and run["stock"]:
+                    run["fast_over_stock"] = round(run["fast"]["seconds"] / run["stock"]["seconds"], 3)
+                if not args.no_browser and run["platform"]:
+                    site = project / "site-platform"
+                    weights = pages_benchmark.measure(site, "practices/synthetic-0001/", "practices/synthetic-0002/")
+                    run["page_weight"] = [vars(w) for w in weights]
+                    run["search"] = [vars(q) for q in search_benchmark.measure(site, repeat=3)]
+                    if corpus == corpora[0]:
+                        run["preview_seconds"] = {lang: [round(x, 2) for x in preview_latency(project, lang)]
+                                                  for lang in ("en", "sq")}
+                results["runs"].append(run)
+                print(json.dumps({k: v for k, v in run.items() if k not in ("search",)}, ensure_ascii=False), flush=True)
                 shutil.rmtree(project, ignore_errors=True)
     finally:
-        if args.keep:
-            print(f"\nProjects kept in {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
-
-    report(results, sizes)
-    if code_state()[1] != digest:
-        print(f"\nWARNING: hooks/, overrides/, data/ or mkdocs.yml changed while the benchmark ran "
-              f"(digest {digest} -> {code_state()[1]}); builds may have measured different code.")
+        shutil.rmtree(workdir, ignore_errors=True)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nFigures written to {args.output}")
+    report(results)
+    draw_chart(results, args.chart)
+    print(f"Chart drawn in {args.chart}")
     return 1 if failed else 0
 
 
-def _fmt(value: float | None, spec: str) -> str:
-    return "n/a" if value is None else format(value, spec)
+def report(results: dict) -> None:
+    print("\ncorpus    N      pages  platform  fast     stock    fast/stock  ms/page (fast)  peak MB (fast/stock)  practice KB gz")
+    for run in results["runs"]:
+        def seconds(label):
+            return f"{run[label]['seconds']:7.1f}" if run.get(label) else "    n/a"
+        peak = (f"{run['fast']['peak_mb']:.0f}/{run['stock']['peak_mb']:.0f}" if run.get("fast") and run.get("stock")
+                else "n/a")
+        print(f"{run['corpus']:<8} {run['n']:5d} {run['pages']:7d} {seconds('platform')} {seconds('fast')} "
+              f"{seconds('stock')}  {run.get('fast_over_stock', float('nan')):9.2f}  "
+              f"{run['fast']['ms_per_page'] if run.get('fast') else float('nan'):13.2f}  {peak:>20}  "
+              f"{run['practice_page_kb_gzip']:13.1f}")
+    for run in results["runs"]:
+        for weight in run.get("page_weight", []):
+            print(f"{run['corpus']:<8} N={run['n']:<5} {weight['label']:<12} {weight['requests']:3d} requests, "
+                  f"{weight['failed']} failed, {weight['bytes_gzip'] / 1024:.1f} KB gzip")
+        for query in run.get("search", []):
+            print(f"{run['corpus']:<8} N={run['n']:<5} search {query['lang']:<3} {query['query']!r}: "
+                  f"{query['gzip_bytes'] / 1024:.1f} KB gzip, results in {query['cold_ms']:.0f} ms")
+        if run.get("preview_seconds"):
+            print(f"{run['corpus']:<8} N={run['n']:<5} preview " + ", ".join(
+                f"{lang}: {min(v):.2f} s (of {', '.join(f'{x:.2f}' for x in v)})" for lang, v in run["preview_seconds"].items()))
+    # The targets of the speed issue, from the figures above.
+    by = {(run["corpus"], run["n"]): run for run in results["runs"]}
+    for corpus in sorted({run["corpus"] for run in results["runs"]}):
+        ns = sorted(n for c, n in by if c == corpus)
+        if 1000 in ns and by[(corpus, 1000)].get("fast_over_stock") is not None:
+            ratio = by[(corpus, 1000)]["fast_over_stock"]
+            print(f"[{'PASS' if ratio <= 0.70 else 'FAIL'}] {corpus}: N=1000 build at most 0.70 x the stock stack: {ratio:.2f}")
+        if len(ns) > 1 and all(by[(corpus, n)].get("fast") for n in (ns[0], ns[-1])):
+            growth = by[(corpus, ns[-1])]["fast"]["ms_per_page"] / by[(corpus, ns[0])]["fast"]["ms_per_page"]
+            print(f"[{'PASS' if growth <= 1.2 else 'FAIL'}] {corpus}: time per page at N={ns[-1]} within 1.2 x of "
+                  f"N={ns[0]}: {growth:.2f}")
+            peak = by[(corpus, ns[-1])]["fast"]["peak_mb"]
+            print(f"[{'PASS' if peak < 1024 else 'FAIL'}] {corpus}: peak memory at N={ns[-1]} under 1 GB: {peak:.0f} MB")
 
 
-def report(results: list[Result], sizes: list[int]) -> None:
-    print()
-    header = ("N", "pages", "on (s)", "off (s)", "stock (s)", "on/off", "on/stock", "ms/page on",
-              "peak MB on", "peak MB off", "site MB", "avg page KB")
-    rows = []
-    per_page: dict[int, float] = {}
-    overheads: dict[int, float | None] = {}
-    against_stock: dict[int, float | None] = {}
-    for r in results:
-        on, off, stock = Result.best(r.on), Result.best(r.off), Result.best(r.stock)
-        pages = r.on_site.pages or r.off_site.pages
-        ratio = on.seconds / off.seconds if on and off else None
-        overheads[r.n] = ratio
-        against_stock[r.n] = on.seconds / stock.seconds if on and stock else None
-        tpp = on.seconds / pages * 1000 if on and pages else None
-        if tpp is not None:
-            per_page[r.n] = tpp
-        rows.append((
-            str(r.n), str(pages),
-            _fmt(on and on.seconds, ".1f"), _fmt(off and off.seconds, ".1f"),
-            _fmt(stock and stock.seconds, ".1f"),
-            _fmt(ratio, ".2f"), _fmt(against_stock[r.n], ".2f"), _fmt(tpp, ".1f"),
-            _fmt(on and on.peak_mb, ".0f"), _fmt(off and off.peak_mb, ".0f"),
-            _fmt(r.on_site.site_mb if on else None, ".1f"),
-            _fmt(r.on_site.avg_page_kb if on else None, ".1f"),
-        ))
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    line = "  ".join(h.rjust(w) for h, w in zip(header, widths))
-    print(line)
-    print("-" * len(line))
-    for row in rows:
-        print("  ".join(c.rjust(w) for c, w in zip(row, widths)))
-    print("\n(pages = index.html files in the hooks-on site, all six languages; site MB, avg page KB "
-          "from the hooks-on site; on/off = wall time hooks on / hooks off; stock = hooks off with "
-          "Material's search plugin, which the hooks' search replaces)")
+def draw_chart(results: dict, path: Path) -> None:
+    """Time per page against N, the platform (ordinary and fast builds) and the stock stack."""
+    import matplotlib
 
-    print("\nCPU time of the build process (user + system), less sensitive to a busy machine:")
-    for r in results:
-        on, off, stock = Result.best(r.on), Result.best(r.off), Result.best(r.stock)
-        pages = r.on_site.pages or r.off_site.pages
-        if on and stock:
-            print(f"  N={r.n:<5} stock {stock.cpu_seconds:7.1f} s  on/stock {on.cpu_seconds / stock.cpu_seconds:5.2f}")
-        if on and off:
-            print(f"  N={r.n:<5} on {on.cpu_seconds:7.1f} s  off {off.cpu_seconds:7.1f} s  "
-                  f"on/off {on.cpu_seconds / off.cpu_seconds:5.2f}  "
-                  f"{on.cpu_seconds / pages * 1000 if pages else 0:6.1f} ms/page on  "
-                  f"{off.cpu_seconds / pages * 1000 if pages else 0:6.1f} ms/page off")
-        if r.on_site.pages != r.off_site.pages:
-            print(f"  N={r.n:<5} note: hooks on built {r.on_site.pages} pages, hooks off {r.off_site.pages}")
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
 
-    print("\nPractice page HTML size (synthetic practices, every language, hooks-on site):")
-    for r in results:
-        s = r.on_site
-        print(f"  N={r.n:<5} {s.practice_pages:5d} pages  avg {s.practice_avg_kb:6.1f} KB  "
-              f"max {s.practice_max_kb:6.1f} KB   (hand-written practices: avg "
-              f"{s.real_practice_avg_kb:6.1f} KB, max {s.real_practice_max_kb:6.1f} KB)")
-    print("  hooks-off site, for comparison:")
-    for r in results:
-        s = r.off_site
-        print(f"  N={r.n:<5} {s.practice_pages:5d} pages  avg {s.practice_avg_kb:6.1f} KB  "
-              f"max {s.practice_max_kb:6.1f} KB")
-
-    print("\nTargets:")
-    bad = [n for n, ratio in overheads.items() if ratio is None or ratio > 1.10]
-    detail = ", ".join(f"N={n}: {_fmt(ratio, '.2f')}" for n, ratio in overheads.items())
-    print(f"  [{'PASS' if overheads and not bad else 'FAIL'}] hooks overhead (on/off) <= 1.10 at every N   ({detail})")
-    bad = [n for n, ratio in against_stock.items() if ratio is None or ratio > 1.10]
-    detail = ", ".join(f"N={n}: {_fmt(ratio, '.2f')}" for n, ratio in against_stock.items())
-    print(f"  [{'PASS' if against_stock and not bad else 'FAIL'}] against the stock stack with Material's "
-          f"search (on/stock) <= 1.10 at every N   ({detail})")
-    small, large = min(sizes), max(sizes)
-    if small != large and small in per_page and large in per_page:
-        growth = per_page[large] / per_page[small]
-        print(f"  [{'PASS' if growth <= 1.2 else 'FAIL'}] time per page at N={large} within 1.2x of N={small}   "
-              f"({per_page[large]:.1f} / {per_page[small]:.1f} ms = {growth:.2f}x)")
-    else:
-        print(f"  [n/a ] time per page at N={large} within 1.2x of N={small}   (needs two sizes that both built)")
-    for r in results:
-        if not r.search:
+    plt.rcParams["svg.hashsalt"] = "platform-bench"  # the same figures draw the same file
+    figure, axes = plt.subplots(figsize=(7, 4))
+    styles = {"platform": ("Platform, ordinary build", "-"), "fast": ("Platform, fast build", "-"),
+              "stock": ("Stock stack (Material, i18n, prune, search)", "--")}
+    for corpus, marker in (("english", "o"), ("varied", "s")):
+        runs = sorted((r for r in results["runs"] if r["corpus"] == corpus), key=lambda r: r["n"])
+        if not runs:
             continue
-        print(f"\nSearch at N={r.n} (bench/search_benchmark.py; hooks-on site, fastest of 3):")
-        for lang, (files, size, largest) in r.search_index.items():
-            print(f"  index {lang:<7} {files:6d} files  {size / 1024 / 1024:6.2f} MB on disk  "
-                  f"largest shard {largest / 1024:6.1f} KB gzip")
-        search_benchmark.report(r.search)
+        for label, (name, line) in styles.items():
+            points = [(r["n"], r[label]["ms_per_page"]) for r in runs if r.get(label)]
+            if points:
+                axes.plot(*zip(*points), line, marker=marker, label=f"{name}, {corpus} corpus")
+    axes.set_xscale("log")
+    axes.set_xlabel("synthetic practices (N), all six languages built")
+    axes.set_ylabel("build time per page (ms)")
+    axes.set_ylim(bottom=0)
+    axes.set_title(f"Build time per page ({results['date']}, {results['cpus']} CPUs, commit {results['commit']})",
+                   fontsize=9)
+    axes.legend(fontsize=6.5, loc="upper right")
+    axes.grid(True, alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path, metadata={"Date": None})
+    plt.close(figure)
 
 
 if __name__ == "__main__":
