@@ -380,9 +380,11 @@ def preview_latency(project: Path, lang: str, repeat: int = 3) -> list[float]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Its messages go to a file: a pipe nobody reads fills up and stalls the server.
+    messages = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
     server = subprocess.Popen([sys.executable, str(REPO / "scripts" / "preview.py"), lang, "--address",
                                f"127.0.0.1:{port}"], cwd=project, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=messages, text=True)
     prefix = "" if lang == "en" else f"{lang}/"
     address = f"http://127.0.0.1:{port}/platform/{prefix}practices/synthetic-0001/"
     latencies = []
@@ -394,7 +396,8 @@ def preview_latency(project: Path, lang: str, repeat: int = 3) -> list[float]:
                 break
             except Exception:
                 if server.poll() is not None:
-                    raise SystemExit("the preview stopped: " + (server.stderr.read() or "")[-2000:])
+                    messages.seek(0)
+                    raise SystemExit("the preview stopped: " + messages.read()[-2000:])
                 time.sleep(1)
         page_file = project / "docs" / "practices" / "synthetic-0001.md"
         original = page_file.read_text(encoding="utf-8")
@@ -420,6 +423,7 @@ def preview_latency(project: Path, lang: str, repeat: int = 3) -> list[float]:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        messages.close()
     return latencies
 
 

@@ -61,8 +61,9 @@ def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    messages = (tmp_path / "preview.log").open("w+", encoding="utf-8")  # a pipe nobody reads would stall it
     server = subprocess.Popen([sys.executable, str(REPO / "scripts/preview.py"), "sq", "--address", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=messages, text=True)
     base = f"http://127.0.0.1:{port}/platform/"
     address = base + "sq/practices/best-interests-procedures-for-children/"
     try:
@@ -72,7 +73,7 @@ def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path:
                 urllib.request.urlopen(address, timeout=5).read()
                 break
             except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None, server.stderr.read()
+                assert server.poll() is None, (tmp_path / "preview.log").read_text(encoding="utf-8")
                 assert time.time() < deadline, "the preview did not start"
                 time.sleep(1)
         with pytest.raises(urllib.error.HTTPError):  # Macedonian is not built in an Albanian preview
@@ -90,3 +91,4 @@ def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        messages.close()
