@@ -487,7 +487,11 @@ def test_module_agenda_that_does_not_add_up_to_the_duration_fails_with_the_total
     write(docs_copy, "modules/x.md", edited(MODULE, "{minutes: 105,", "{minutes: 90,"))
     message = message_about(refused(docs_copy), "modules/x.md", "agenda")
     assert_says(message, "docs/modules/x.md", "line 11", "165 minutes in all", "3 hours = 180 minutes",
-                "Example: duration: 2 hours 45 minutes")
+                "Example: duration: 165 minutes")
+    # The line to paste is one the duration rule accepts.
+    text = (docs_copy / "modules/x.md").read_text(encoding="utf-8")
+    write(docs_copy, "modules/x.md", text.replace("duration: 3 hours", "duration: 165 minutes"))
+    assert load_library(docs_copy).modules["x"].minutes == 165
 
 
 def test_module_without_agenda_fails(docs_copy: Path) -> None:

@@ -325,11 +325,11 @@ class PageValidator:
                 planned = round(count * (60 if unit == "hours" else 1))
                 total = sum(item.minutes for item in items)
                 if total != planned:
-                    hours = f"{total // 60} hours {total % 60} minutes" if total % 60 else f"{total // 60} hours"
+                    # A line the duration rule accepts: whole hours, or else minutes.
+                    paste = f"duration: {total // 60} hours" if total % 60 == 0 else f"duration: {total} minutes"
                     self._error("agenda", f"{total} minutes in all",
                                 f"the agenda's minutes must add up to the duration, {count} {unit} "
-                                f"= {planned} minutes; change an entry's minutes or the duration",
-                                f"duration: {hours}" if total >= 60 else f"duration: {total} minutes")
+                                f"= {planned} minutes; change an entry's minutes or the duration", paste)
         return tuple(items)
 
     def _texts(self, field: str, required: bool, example: str) -> tuple[str, ...]:
