@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,10 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     # Not strict: MkDocs warns that a dirty build may leave other pages stale, which is
     # what a preview is; `make build` and the pull-request check are strict.
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--livereload", "-a", args.address]
-    try:
-        return subprocess.run(command, cwd=Path.cwd(), env=env).returncode
-    except KeyboardInterrupt:
-        return 0
+    # This process becomes the server (no child left behind when it is stopped).
+    os.execve(sys.executable, command, env)
+    return 1  # not reached
 
 
 if __name__ == "__main__":

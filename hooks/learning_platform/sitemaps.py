@@ -1,7 +1,8 @@
 """Sitemaps per language, with hreflang alternates and x-default.
 
-mkdocs-static-i18n writes one sitemap.xml for all languages, with addresses
-that need `site_url` and no x-default. The platform writes its own:
+mkdocs-static-i18n would write one sitemap.xml for all languages, again in
+every language build, with no x-default; the hooks switch that template off
+and the platform writes its own:
 
     <lang>/sitemap-pages.xml   every page of that language, each with its six
                                alternates and x-default (the English page)
@@ -73,9 +74,6 @@ def write_site_sitemaps(site_dir: Path, library: Library, base: str) -> None:
     """After the last language: the root index of every language, and robots.txt."""
     languages = list(library.vocabulary.language_codes)
     (site_dir / INDEX_FILE).write_text(sitemap_index(base, languages), encoding="utf-8")
-    stale = site_dir / "sitemap.xml.gz"  # static-i18n's own, for all languages without x-default
-    if stale.exists():
-        stale.unlink()
     robots = "User-agent: *\nAllow: /\n"
     if base:
         robots += f"Sitemap: {_address(base, INDEX_FILE)}\n"
