@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import LANGUAGES, REPO, build, make_project
-from test_site import front_matter, modules, practices
+from test_site import UI, front_matter, modules, practices
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("site_url:"))
@@ -144,10 +144,18 @@ def test_workshop_pack_keeps_two_modules_in_order_through_its_address(browser, s
     assert parts == titles
     cover = page.locator(".pack__cover")
     assert cover.locator("h1").inner_text()
-    rows = cover.locator("table.agenda tr").count()
+    rows = cover.locator("table.agenda tbody tr").count()
     agenda_items = sum(len(modules()[s]["agenda"]) for s in ("return-counselling-skills", "alternatives-to-detention-in-practice"))
     assert rows == agenda_items + 2  # a heading row per part
-    assert cover.locator("table.agenda tr").nth(1).locator("td").first.inner_text() == "9:00"
+    # The columns say what they hold, in the reader's language.
+    assert cover.locator("table.agenda thead th").all_inner_texts() == [
+        UI[f"agenda.column.{column}"][lang] for column in ("start", "minutes", "activity")]
+    first = cover.locator("table.agenda tbody tr").nth(1).locator("td")
+    assert first.first.inner_text() == "9:00"
+    # Start and minutes do not run together ("9:0015").
+    start_box, minutes_box = first.nth(0).bounding_box(), first.nth(1).bounding_box()
+    assert minutes_box["x"] - (start_box["x"] + start_box["width"]) >= 0 and first.nth(0).evaluate(
+        "el => parseFloat(getComputedStyle(el).paddingRight)") >= 8
     # Moving the second module up changes the order, and the address with it.
     page.locator(".pack__order li").nth(1).locator("button").first.click()
     page.wait_for_function("() => location.search.includes('order=alternatives')")

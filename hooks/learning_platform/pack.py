@@ -29,6 +29,8 @@ def workshop_pack(ctx: Context, today: dt.date) -> str:
     modules = sorted(library.modules.values(), key=lambda m: ctx.title(m).casefold())
     practices = sorted(library.practices.values(), key=lambda p: ctx.title(p).casefold())
     strings = "".join(f' data-{key.split(".", 1)[1].replace("_", "-")}="{esc(ctx.t(key))}"' for key in PACK_STRINGS)
+    strings += "".join(f' data-col-{column}="{esc(ctx.t("agenda.column." + column))}"'
+                       for column in ("start", "minutes", "activity"))
     module_options = "".join(
         f'<li><label><input type="checkbox" name="m" value="{m.slug}" data-href="{esc(ctx.href(m.path))}" '
         f'data-title="{esc(ctx.title(m))}" data-minutes="{m.minutes}" data-agenda="{esc(_module_data(ctx, m))}"> '

@@ -105,16 +105,24 @@
     heading.textContent = word("agenda");
     var table = document.createElement("table");
     table.className = "agenda";
+    var head = table.createTHead().insertRow();
+    ["col-start", "col-minutes", "col-activity"].forEach(function (key) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = word(key);
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
     var at = startMinutes(), begin = at;
     picked.forEach(function (p, i) {
       var input = box(p[0], p[1]);
-      var row = table.insertRow();
+      var row = body.insertRow();
       row.className = "pack__part-row";
       var cell = row.insertCell();
       cell.colSpan = 3;
       cell.textContent = word("part").replace("{number}", i + 1) + ": " + input.getAttribute("data-title");
       JSON.parse(input.getAttribute("data-agenda") || "[]").forEach(function (entry) {
-        var line = table.insertRow();
+        var line = body.insertRow();
         line.insertCell().textContent = clock(at);
         line.insertCell().textContent = entry[0];
         line.insertCell().textContent = entry[1];
