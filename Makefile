@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMPS)/site-deps
 	$(PY) -m mkdocs serve --livereload
 
-# Preview while writing: English and one language (LANG=sq), page by page.
+# Preview while writing: English and one language (LANG_CODE=sq), page by page.
 preview: $(STAMPS)/site-deps
 	$(PY) scripts/preview.py $(or $(LANG_CODE),en)
 
