@@ -129,7 +129,21 @@ def test_finder_cards_show_title_summary_kind_and_actions(built_site):
     meta = front_matter(REPO / "docs/practices/cultural-mediation.md")
     translation = front_matter(REPO / "docs/practices/cultural-mediation.bs.md")
     assert translation["title"] in unescape(card) and translation["summary"] in unescape(card)
-    assert "Metoda" in card and f"Aktivnosti {', '.join(map(str, meta['actions']))}" in card
+    numbers = ", ".join(map(str, meta["actions"]))
+    assert "Metoda" in card and (f"Aktivnost {numbers}<" if len(meta["actions"]) == 1 else f"Aktivnosti {numbers}<") in card
+
+
+@pytest.mark.parametrize("lang, one, several", [("en", "Action", "Actions"), ("bs", "Aktivnost", "Aktivnosti")])
+def test_one_action_is_named_in_the_singular_on_cards_and_in_the_facts(built_site, lang, one, several):
+    finder = (built_site / prefix(lang) / "practices/index.html").read_text(encoding="utf-8")
+    for slug, meta in practices().items():
+        numbers = ", ".join(map(str, meta["actions"]))
+        expected = f"{one} {numbers}" if len(meta["actions"]) == 1 else f"{several} {numbers}"
+        card = finder.split(f'data-practice="{slug}"', 1)[1].split("</li>", 1)[0]
+        assert f'card__actions">{expected}</span>' in card, (slug, card)
+        page = (built_site / prefix(lang) / "practices" / slug / "index.html").read_text(encoding="utf-8")
+        glance = page.split('class="facts__glance">', 1)[1].split("</span>", 1)[0]
+        assert f" · {expected} · " in glance, (slug, glance)
 
 
 # -- phone-first pages ----------------------------------------------------------------------------

@@ -107,6 +107,13 @@ class Context:
     def action_label(self, number: int) -> str:
         return f"{self.t('label.action', number=number)}: {self.title(self.library.actions[number])}"
 
+    def actions_short(self, numbers) -> str:
+        """'Action 16' for one action, 'Actions 15, 19' for more: the one-line facts and the finder's cards."""
+        numbers = list(numbers)
+        if len(numbers) == 1:
+            return self.t("label.action", number=numbers[0])
+        return self.t("panel.glance.actions", numbers=", ".join(str(n) for n in numbers))
+
     def action_link(self, number: int, with_title: bool = True) -> str:
         action = self.library.actions[number]
         label = self.action_label(number) if with_title else self.t("label.action", number=number)

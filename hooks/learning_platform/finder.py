@@ -56,12 +56,11 @@ def _card(ctx: Context, record: dict[str, Any], with_data: bool) -> str:
     if with_data:
         data = f' data-practice="{esc(record["slug"])}"' + "".join(
             f' data-{name}="{esc(_data(record, field))}"' for name, field, _v, _k in FACETS)
-    actions = ", ".join(str(n) for n in record["actions"])
     href = ctx.href("practices/" + record["slug"] + ".md")
     return (f'<li class="card"{data}><p class="card__title"><a href="{esc(href)}">'
             f'{esc(record["title"])}</a></p>'
             f'<p class="card__meta"><span class="card__kind">{esc(record["kind_label"])}</span> '
-            f'<span class="card__actions">{esc(ctx.t("panel.glance.actions", numbers=actions))}</span></p>'
+            f'<span class="card__actions">{esc(ctx.actions_short(record["actions"]))}</span></p>'
             f'<p class="card__summary">{esc(record["summary"])}</p></li>')
 
 

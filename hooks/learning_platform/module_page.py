@@ -22,7 +22,7 @@ def module_panel(ctx: Context, module: Module, today: dt.date) -> str:
     rows.append((ctx.t("panel.updated"), [review_dates(ctx, module, today)]))
     glance = " · ".join(esc(part) for part in (
         ctx.duration(module),
-        ctx.t("panel.glance.actions", numbers=", ".join(str(n) for n in module.actions)),
+        ctx.actions_short(module.actions),
     ))
     return facts_panel(ctx, glance, rows)
 

@@ -48,10 +48,9 @@ def practice_panel(ctx: Context, practice: Practice, today: dt.date) -> str:
             for number in practice.gcm_objectives
         ]))
     rows.append((ctx.t("panel.updated"), [review_dates(ctx, practice, today)]))
-    actions = ", ".join(str(number) for number in practice.actions)
     glance = " · ".join(esc(part) for part in (
         ctx.label("kinds", practice.kind),
-        ctx.t("panel.glance.actions", numbers=actions),
+        ctx.actions_short(practice.actions),
         " ".join(practice.partners) or ctx.t("panel.partners.none"),
     ))
     return facts_panel(ctx, glance, rows)
