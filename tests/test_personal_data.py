@@ -12,21 +12,8 @@ from conftest import build
 from learning_platform.errors import ContentErrors
 from learning_platform.loading import load_library
 from learning_platform.personal_data import scan_personal_data
+from test_validation import PRACTICE  # the valid practice the validation tests use
 
-PRACTICE = """\
----
-title: Test practice
-summary: A short summary of the practice.
-kind: method
-actions: [16]
-sources:
-  - title: Skopje Declaration (2022)
-    url: https://example.org/declaration
-updated: 2025-01-30
----
-
-Text of the practice.
-"""
 BODY_LINE = 12
 
 

@@ -80,3 +80,23 @@ def field_line(text: str, field: str, value: Any = None) -> int | None:
             if number == start or not re.match(r"^[A-Za-z_][\w-]*\s*:", line):
                 return number
     return start
+
+
+def front_matter_end(text: str) -> int:
+    """The line number of the front matter's closing `---` (0 when the file has none)."""
+    if not text.startswith("---"):
+        return 0
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
+def field_at(text: str, line: int) -> str:
+    """The front-matter field that line `line` belongs to (a nested line names its top field's key above it)."""
+    lines = text.split("\n")
+    for number in range(line, 1, -1):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", lines[number - 1])
+        if match:
+            return match.group(1)
+    return "front matter"

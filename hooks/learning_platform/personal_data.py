@@ -21,6 +21,7 @@ import re
 from typing import Iterator
 
 from .errors import ContentError
+from .frontmatter import field_at, front_matter_end
 
 WHY = ("pages about victims, children and people in return procedures never carry personal "
        "data, and an e-mail address or phone number may be one")
@@ -67,10 +68,10 @@ def scan_personal_data(path: str, text: str) -> list[ContentError]:
     text = text.replace("\r\n", "\n")
     masked = _mask_contacts(text)
     errors = []
-    front_end = _front_matter_end(text)
+    front_end = front_matter_end(text)
     for position, found, what in sorted(find_personal_data(masked)):
         line = text.count("\n", 0, position) + 1
-        field = _field_at(text, line) if line <= front_end else "text"
+        field = field_at(text, line) if line <= front_end else "text"
         errors.append(ContentError(
             path, line, field, found,
             f"this looks like an {what}: {WHY}. Remove it", CONTACT_EXAMPLE,
@@ -78,27 +79,9 @@ def scan_personal_data(path: str, text: str) -> list[ContentError]:
     return errors
 
 
-def _front_matter_end(text: str) -> int:
-    if not text.startswith("---"):
-        return 0
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.strip() in ("---", "..."):
-            return number
-    return 0
-
-
-def _field_at(text: str, line: int) -> str:
-    lines = text.split("\n")
-    for number in range(line, 1, -1):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", lines[number - 1])
-        if match:
-            return match.group(1)
-    return "front matter"
-
-
 def _mask_contacts(text: str) -> str:
     """Blank the front matter's `contacts:` block, keeping line numbers."""
-    end = _front_matter_end(text)
+    end = front_matter_end(text)
     if not end:
         return text
     lines = text.split("\n")

@@ -23,6 +23,7 @@ import re
 from typing import Any, Iterator
 
 from .errors import ContentError
+from .frontmatter import field_at, front_matter_end
 
 # Elements that run script or load another document; none is needed on this site.
 FORBIDDEN_ELEMENTS = {
@@ -147,12 +148,12 @@ def scan_markdown_source(path: str, text: str) -> list[ContentError]:
     """Every script-carrying construct in a page's source, with its line."""
     text = text.replace("\r\n", "\n")
     masked = _mask_code(text)
-    front_matter_end = _front_matter_end(text)
+    matter_end = front_matter_end(text)
     errors: dict[tuple[int, str], ContentError] = {}
 
     def report(position: int, snippet: str, problem: str, advice: str) -> None:
         line = text.count("\n", 0, position) + 1
-        field = _field_at(text, line) if line <= front_matter_end else "text"
+        field = field_at(text, line) if line <= matter_end else "text"
         key = (line, problem)
         if key not in errors:
             errors[key] = ContentError(path, line, field, _short(snippet), problem, advice)
@@ -245,24 +246,6 @@ def _mask_code(text: str) -> str:
         previous_blank = blank
     masked = "\n".join(lines)
     return _CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), masked)
-
-
-def _front_matter_end(text: str) -> int:
-    if not text.startswith("---"):
-        return 0
-    for number, line in enumerate(text.split("\n")[1:], start=2):
-        if line.strip() in ("---", "..."):
-            return number
-    return 0
-
-
-def _field_at(text: str, line: int) -> str:
-    lines = text.split("\n")
-    for number in range(line, 1, -1):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", lines[number - 1])
-        if match:
-            return match.group(1)
-    return "front matter"
 
 
 def _short(snippet: str) -> str:
