@@ -26,58 +26,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents
 
 from language_workers import LanguageWorkers
-from learning_platform import catalogue, feeds, finder, search, sitemaps
-from learning_platform import policy, schema
+from learning_platform import feeds, policy, schema, search, sitemaps
+from learning_platform.check import content_problems
 from learning_platform.context import Context, Fragments
-from learning_platform.coverage import coverage_heatmap, coverage_strip
 from learning_platform.errors import ContentErrors
 from learning_platform.glossary import abbreviations, load_glossary
-from learning_platform.glossary_page import glossary_page
-from learning_platform.handout import handout_parts, print_addresses, qr_block
-from learning_platform.check import content_problems
+from learning_platform.handout import print_addresses
 from learning_platform.loading import markdown_files
-from learning_platform.terminology import load_rules
-from learning_platform.model import Action, Commitment, Library, Module, NewsItem, Practice
-from learning_platform.module_page import module_panel, module_plan
-from learning_platform.news import latest_news, news_header, news_timeline
+from learning_platform.model import Library
 from learning_platform.official import load_official_texts
-from learning_platform.pack import workshop_pack
+from learning_platform.page_assembly import LISTING_PAGES, catalogue_files, surroundings
 from learning_platform.page_parts import (
-    Repository, display_title, edit_links, explain_abbreviations, kosovo_footnote, label_task_checkboxes,
-    official_wording, title_and_summary, translation_banner,
+    Repository, display_title, explain_abbreviations, kosovo_footnote, label_task_checkboxes,
 )
-from learning_platform.practice_page import (
-    contacts_section, practice_modules, practice_panel, review_notice, sources_section,
-)
-from learning_platform.review import build_date, reviews_page
+from learning_platform.review import build_date
 from learning_platform.safety import scan_html
-from learning_platform.section_pages import (
-    action_references, actions_index, commitment_actions, commitments_index, modules_index,
-)
 from learning_platform.slugs import heading_slug
-from learning_platform.status_pages import translations_status
+from learning_platform.terminology import load_rules
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
-from learning_platform.urls import (
-    ACTIONS_INDEX, CATALOGUE, COMMITMENTS_INDEX, COVERAGE, HOME, MODULES_INDEX, NEWS_INDEX, PRACTICES_INDEX,
-    url_of,
-)
+from learning_platform.urls import url_of
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
-# Section pages whose generated body comes from one renderer.
-SECTION_RENDERERS = {
-    COMMITMENTS_INDEX: commitments_index,
-    ACTIONS_INDEX: actions_index,
-    PRACTICES_INDEX: finder.practice_finder,
-    MODULES_INDEX: modules_index,
-    COVERAGE: coverage_heatmap,
-    CATALOGUE: catalogue.catalogue_page,
-    NEWS_INDEX: news_timeline,
-    "translations.md": translations_status,
-    "glossary.md": glossary_page,
-}
-# Index, matrix and status pages list what content pages say: search ranks
-# them below the pages they list.
-LISTING_PAGES = frozenset({*SECTION_RENDERERS, HOME, "reviews.md", "workshop-pack.md"})
 SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
                   "search.loading", "search.none", "search.count", "search.more", "search.failed")
 # Paragraphs of one made-up word that mark, in the converted HTML, where the
@@ -218,40 +187,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.meta["title"] = title
     summary = ctx.summary(entry) or lib.vocabulary.text("site.description", lang)
     page.meta["description"] = summary
-    before = [translation_banner(ctx, entry), title_and_summary(ctx, entry)]
-    after = []
-    if isinstance(entry, Practice):
-        before += [review_notice(ctx, entry, state.today), practice_panel(ctx, entry, state.today)]
-        after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
-    elif isinstance(entry, Module):
-        before += [review_notice(ctx, entry, state.today), module_panel(ctx, entry, state.today)]
-        after.append(sources_section(ctx, entry))
-    elif isinstance(entry, NewsItem):
-        before.append(news_header(ctx, entry))
-        after.append(sources_section(ctx, entry))
-    elif isinstance(entry, (Action, Commitment)):
-        before.append(official_wording(ctx, entry))
-        after.append(action_references(ctx, entry) if isinstance(entry, Action) else commitment_actions(ctx, entry))
-    elif path in SECTION_RENDERERS:
-        after.append(SECTION_RENDERERS[path](ctx))
-    elif path == HOME:
-        after += [coverage_strip(ctx), latest_news(ctx)]
-    elif path == "reviews.md":
-        after.append(reviews_page(ctx, state.today))
-    elif path == "workshop-pack.md":
-        after.append(workshop_pack(ctx, state.today))
-    if isinstance(entry, (Practice, Module)):
-        after += [ctx.html(qr_block(ctx, entry, site_base(config))), handout_parts(ctx, entry, site_base(config))]
-    after.append(ctx.html(edit_links(ctx, entry, config.extra.get("repository"))))
-    head = ctx.html("".join(before))
-    plan = module_plan(ctx, entry) if isinstance(entry, Module) else ""
+    parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"))
     if missing and path in state.english_bodies:
         body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
     elif lang == DEFAULT_LANGUAGE or missing:
         body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
     else:
         body = markdown.rstrip() + "\n\n"
-    page_markdown = head + plan + body + "".join(after)
+    page_markdown = parts.head + parts.plan + body + parts.tail
     return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
 
 
@@ -415,12 +358,6 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def catalogue_files(lib: Library, lang: str, base: str) -> list[tuple[str, str]]:
-    json_path, csv_path = catalogue.CATALOGUE_FILES
-    return [(json_path, catalogue.catalogue_json(lib, lang, base or "/")),
-            (csv_path, catalogue.catalogue_csv(lib, lang, base or "/"))]
 
 
 def site_base(config: Any) -> str:
