@@ -4,7 +4,6 @@ language's terminology kept."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import LANGUAGES, REPO, build, make_project
-from test_site import UI, front_matter, modules, practices
+from test_site import UI, front_matter, modules
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("site_url:"))

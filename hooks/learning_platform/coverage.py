@@ -65,7 +65,7 @@ def coverage_heatmap(ctx: Context) -> str:
             + ctx.html(f"<p>{esc(ctx.t('matrix.explanation'))}</p>"
                        f'<p class="heatmap__summary">{esc(summary)} {esc(gap_text)}</p>'
                        + _legend(ctx) + table
-                       + f'<p class="heatmap__partners">'
+                       + '<p class="heatmap__partners">'
                        + " · ".join(f"<strong>{code}</strong> {esc(ctx.label('partners', code))}" for code in partners)
                        + "</p>"))
 

@@ -49,26 +49,27 @@ def actions_index(ctx: Context) -> str:
     return "".join(parts)
 
 
+def _reference_list(ctx: Context, pages, kind) -> str:
+    """Practices or modules as a list: link, what kind (or how long), and the summary."""
+    entries = "".join(
+        f'<li>{ctx.page_link(page)} <span class="card__kind">{esc(kind(page))}</span>'
+        f'<br><span class="card__summary">{esc(ctx.summary(page))}</span></li>'
+        for page in pages)
+    return ctx.html(f'<ul class="reference-list">{entries}</ul>')
+
+
 def action_references(ctx: Context, action: Action) -> str:
     practices = ctx.library.practices_for_action(action.number)
     modules = ctx.library.modules_for_action(action.number)
     parts = [ctx.heading(2, ctx.t("action.practices.heading"), "practices-for-this-action")]
     if practices:
-        entries = "".join(
-            f'<li>{ctx.page_link(p)} <span class="card__kind">{esc(ctx.label("kinds", p.kind))}</span>'
-            f'<br><span class="card__summary">{esc(ctx.summary(p))}</span></li>'
-            for p in practices)
-        parts.append(ctx.html(f'<ul class="reference-list">{entries}</ul>'))
+        parts.append(_reference_list(ctx, practices, lambda p: ctx.label("kinds", p.kind)))
     else:
         none = esc(ctx.t("action.practices.none", matrix="\0")).replace("\0", esc(ctx.href(COVERAGE)))
         parts.append(ctx.html(f"<p>{markdown_link_to_html(none)}</p>"))
     parts.append(ctx.heading(2, ctx.t("action.modules.heading"), "training-modules-for-this-action"))
     if modules:
-        entries = "".join(
-            f'<li>{ctx.page_link(m)} <span class="card__kind">{esc(ctx.duration(m))}</span>'
-            f'<br><span class="card__summary">{esc(ctx.summary(m))}</span></li>'
-            for m in modules)
-        parts.append(ctx.html(f'<ul class="reference-list">{entries}</ul>'))
+        parts.append(_reference_list(ctx, modules, ctx.duration))
     else:
         parts.append(ctx.html(f"<p>{esc(ctx.t('action.modules.none'))}</p>"))
     return "".join(parts)
