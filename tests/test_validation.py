@@ -129,7 +129,7 @@ def test_unknown_key_fails_naming_file_and_field(docs_copy: Path) -> None:
     write(docs_copy, "practices/x.md", edited(PRACTICE, "updated:", "colour: blue\nupdated:"))
     message = message_about(refused(docs_copy), "practices/x.md", "colour")
     assert_says(message, "docs/practices/x.md", "line 9", "'colour'", "unknown field",
-                "actions, audience, contacts, gcm_objectives, kind, partners, review_due, sources, stage, summary, "
+                "actions, audience, contacts, gcm_objectives, kind, partners, published, review_due, sources, stage, summary, "
                 "target_groups, title, updated")
 
 
@@ -594,7 +594,7 @@ def test_news_without_sources_fails(docs_copy: Path) -> None:
 def test_news_unknown_field_fails(docs_copy: Path) -> None:
     write(docs_copy, "news/x.md", edited(NEWS, "partners:", "venue: Sarajevo\npartners:"))
     message = message_about(refused(docs_copy), "news/x.md", "venue")
-    assert_says(message, "unknown field", "date, end_date, partners, sources, summary, title")
+    assert_says(message, "unknown field", "date, end_date, partners, published, sources, summary, title")
 
 
 # -- review dates and contacts --------------------------------------------------------------

@@ -28,6 +28,11 @@ TRANSLATION_STATES_WRITTEN = ("machine", "reviewed")
 # A practice or module is due for review a year after its last update, unless
 # its front matter names an earlier date.
 REVIEW_INTERVAL_DAYS = 365
+# What an agenda entry is for the day, beyond its own activity: the workshop
+# pack merges the openings and closings of modules that share a day and
+# places its breaks by them (hooks/learning_platform/pack.py). Data, not a
+# guess from the activity's words, which differ in every language.
+AGENDA_ROLES = ("opening", "break", "closing")
 
 
 # -- the content types --------------------------------------------------------
@@ -56,6 +61,7 @@ class AgendaItem:
     minutes: int
     activity: str
     method: str = ""
+    role: str = ""  # one of AGENDA_ROLES, or "" for the module's own content
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class Page:
     title: str | None
     summary: str | None
     fingerprint: str  # of the text a translation is made from
+    words: int = field(default=0, compare=False)  # of its English text: a reading's time in the workshop pack
 
     @property
     def slug(self) -> str:
@@ -109,6 +116,12 @@ class Reviewed(Page):
 
     updated: dt.date = dt.date.min
     review_due_date: dt.date | None = None  # written in front matter, when sooner than a year
+    published_date: dt.date | None = None  # written in front matter; the feeds' first date
+
+    @property
+    def published(self) -> dt.date:
+        """When the page first appeared: `published:`, or else its last update."""
+        return self.published_date or self.updated
 
     @property
     def review_due(self) -> dt.date:
@@ -155,6 +168,12 @@ class NewsItem(Page):
     end_date: dt.date | None = None
     partners: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    published_date: dt.date | None = None  # written in front matter; the event's date is not when it was posted
+
+    @property
+    def published(self) -> dt.date:
+        """When the entry was posted: `published:`, or else the event's first day."""
+        return self.published_date or self.date
 
 
 @dataclass
@@ -265,15 +284,35 @@ class Library:
         materials = (translation and translation.materials) or module.materials
         agenda = module.agenda
         if translation and translation.agenda:
-            agenda = tuple(AgendaItem(item.minutes, activity, method)
+            agenda = tuple(AgendaItem(item.minutes, activity, method, item.role)
                            for item, (activity, method) in zip(module.agenda, translation.agenda))
         script = lambda texts: tuple(self._script(text, lang) for text in texts)  # noqa: E731
-        agenda = tuple(AgendaItem(item.minutes, self._script(item.activity, lang), self._script(item.method, lang))
-                       for item in agenda)
+        agenda = tuple(AgendaItem(item.minutes, self._script(item.activity, lang), self._script(item.method, lang),
+                                  item.role) for item in agenda)
         return script(objectives), agenda, script(materials)
 
 
+def count_words(markdown: str) -> int:
+    """The words a reader reads in a Markdown text: no link addresses, tags or
+    attribute lists, which a plain split would count."""
+    text = _NOT_READ.sub(" ", markdown)
+    return len(_WORD.findall(text))
+
+
+_NOT_READ = re.compile(r"\]\([^)]*\)|<[^>]+>|\{\s*[:#.][^}]*\}|^ {0,3}(?:[-*_] *){3,}$|https?://\S+", re.M)
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
 # -- fingerprints -----------------------------------------------------------------
+
+
+def _translated(values: Any) -> Any:
+    """A list as far as a translation follows it: an agenda entry's role is
+    structure no translation repeats, so marking it leaves translations current."""
+    if isinstance(values, list):
+        return [{k: v for k, v in value.items() if k != "role"} if isinstance(value, dict) else value
+                for value in values]
+    return values
 
 # Front matter a translation translates besides title and summary: a module's
 # teaching plan. A change to it makes the translations out of date.
@@ -289,7 +328,7 @@ def fingerprint(title: Any, summary: Any, body: str, front: dict | None = None) 
         digest.update(b"\0")
     for name in TRANSLATED_LISTS:
         if front and front.get(name):
-            digest.update(f"{name}={front[name]!r}".encode("utf-8"))
+            digest.update(f"{name}={_translated(front[name])!r}".encode("utf-8"))
             digest.update(b"\0")
     return digest.hexdigest()[:16]
 

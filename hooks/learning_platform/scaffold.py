@@ -91,6 +91,7 @@ def new_page(docs_dir: Path, kind: str, title: str, vocabulary: Vocabulary, toda
     values: dict = {"title": title}
     if fields.get("summary"):
         values["summary"] = fields["summary"]
+    values["published"] = today.isoformat()
     if kind in ("practice", "module"):
         values["updated"] = today.isoformat()
         if fields.get("actions"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import ACTION_COUNT, GCM_OBJECTIVE_COUNT, TRANSLATION_STATES_WRITTEN
+from .model import ACTION_COUNT, AGENDA_ROLES, GCM_OBJECTIVE_COUNT, TRANSLATION_STATES_WRITTEN
 from .validation import CONTACT_FIELDS, HIDE_VALUES, OBJECTIVES_MIN, SUMMARY_MAX
 from .vocabulary import Vocabulary
 
@@ -85,6 +85,7 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
         "sources": SOURCES,
         "updated": _date("Date of your last change, year-month-day."),
         "review_due": _date("Next review, if sooner than a year after the update."),
+        "published": _date("The day the page was first published, year-month-day (the feeds show it)."),
         "contacts": {"type": "array", "description": "Institutions' public contact points, never a person.",
                      "items": {"type": "object", "additionalProperties": False,
                                "required": ["organisation", "role", "url"],
@@ -95,7 +96,10 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
     agenda_item = {"type": "object", "additionalProperties": False, "required": ["minutes", "activity"],
                    "properties": {"minutes": {"type": "integer", "minimum": 1},
                                   "activity": _text("What happens."),
-                                  "method": {"type": "string", "description": "How (plenary, role play, ...)."}}}
+                                  "method": {"type": "string", "description": "How (plenary, role play, ...)."},
+                                  "role": {"enum": list(AGENDA_ROLES),
+                                           "description": "opening (the welcome), break, closing (the evaluation): "
+                                                          "the workshop pack merges them when modules share a day."}}}
     module = {
         "title": title, "summary": summary,
         "duration": {"type": "string", "pattern": r"^\s*\d+(?:\.\d+)?\s+(?:minutes?|hours?)\s*$",
@@ -112,11 +116,13 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
                       "description": "What the trainer brings or prints."},
         "sources": SOURCES,
         "updated": practice["updated"], "review_due": practice["review_due"],
+        "published": practice["published"],
     }
     news = {
         "title": title, "summary": summary,
         "date": _date("First day of the event."), "end_date": _date("Last day, for an event of several days."),
         "partners": partners, "sources": SOURCES,
+        "published": _date("The day the entry was posted, year-month-day (the event's own date is date)."),
     }
     translation = {
         "title": title, "summary": summary,

@@ -20,6 +20,7 @@ from .model import (
     GCM_OBJECTIVE_COUNT,
     SLUG,
     TRANSLATION_STATES_WRITTEN,
+    AGENDA_ROLES,
     Action,
     AgendaItem,
     Commitment,
@@ -31,6 +32,7 @@ from .model import (
     Practice,
     Source,
     Translation,
+    count_words,
     fingerprint,
 )
 from .safety import scan_values
@@ -46,12 +48,13 @@ FIELDS = {
     "practice": {
         "title", "summary", "kind", "actions", "partners", "target_groups",
         "gcm_objectives", "audience", "stage", "sources", "updated", "review_due", "contacts",
+        "published",
     },
     "module": {
         "title", "summary", "duration", "audience", "actions", "practices", "objectives",
-        "agenda", "materials", "sources", "updated", "review_due",
+        "agenda", "materials", "sources", "updated", "review_due", "published",
     },
-    "news": {"title", "summary", "date", "end_date", "partners", "sources"},
+    "news": {"title", "summary", "date", "end_date", "partners", "sources", "published"},
     "page": {"title", "summary", "hide"},
     "translation": {"title", "summary", "translation", "reviewed_by", "source_fingerprint", "hide",
                     "objectives", "agenda", "materials"},
@@ -98,6 +101,7 @@ class PageValidator:
             title=self._text("title", required=kind != "page"),
             summary=self._summary(required=kind in ("practice", "module")),
             fingerprint=fingerprint(self.front.get("title"), self.front.get("summary"), body, self.front),
+            words=count_words(body),
         )
         builder: Callable[[dict], Page | None] = getattr(self, f"_{kind}")
         before = len(self.errors)
@@ -241,6 +245,7 @@ class PageValidator:
             sources=self._sources(),
             updated=updated,
             review_due_date=self._review_due(updated),
+            published_date=self._published(updated),
             contacts=self._contacts(),
         )
 
@@ -263,6 +268,7 @@ class PageValidator:
             sources=self._sources(),
             updated=updated,
             review_due_date=self._review_due(updated),
+            published_date=self._published(updated),
         )
 
     def _news(self, common: dict) -> NewsItem | None:
@@ -280,6 +286,7 @@ class PageValidator:
             partners=self._codes("partners", tuple(self.vocabulary.partners),
                                  example="partners: [AL, BA, XK, ME, MK, RS]"),
             sources=self._sources(),
+            published_date=self._date("published", required=False),
         )
 
     # -- teaching plans, reviews, contacts ----------------------------------------
@@ -294,16 +301,22 @@ class PageValidator:
         return objectives
 
     def _agenda(self, duration: tuple) -> tuple[AgendaItem, ...]:
-        example = '- {minutes: 15, activity: "Welcome, objectives, ground rules", method: "Plenary"}'
+        example = '- {minutes: 15, activity: "Welcome, objectives, ground rules", method: "Plenary", role: opening}'
         values = self._list("agenda", True, "agenda:\n  " + example, unique=False)
         if values is None:
             return ()
         items = []
         for index, value in enumerate(values, start=1):
             if not isinstance(value, dict) or not {"minutes", "activity"} <= set(value) \
-                    or set(value) - {"minutes", "activity", "method"}:
+                    or set(value) - {"minutes", "activity", "method", "role"}:
                 self._error(f"agenda[{index}]", value,
-                            "each agenda entry gives minutes and activity, and may give a method", example)
+                            "each agenda entry gives minutes and activity, and may give a method and a role", example)
+                continue
+            role = value.get("role", "")
+            if role and role not in AGENDA_ROLES:
+                self._error(f"agenda[{index}].role", role,
+                            f"a role is one of {', '.join(AGENDA_ROLES)} (the welcome, a break, the evaluation), "
+                            "or no role for the module's own content", example)
                 continue
             minutes, activity, method = value["minutes"], value["activity"], value.get("method", "")
             if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
@@ -314,7 +327,7 @@ class PageValidator:
                 self._error(f"agenda[{index}].activity", activity,
                             "the activity (and the method) must be pieces of text", example)
                 continue
-            items.append(AgendaItem(minutes, activity.strip(), method.strip()))
+            items.append(AgendaItem(minutes, activity.strip(), method.strip(), role))
         count, unit = duration
         if items and len(items) == len(values) and count:
             if unit == "days":
@@ -353,6 +366,15 @@ class PageValidator:
                         f"review_due: {dt.date(updated.year + 1, updated.month, min(updated.day, 28)).isoformat()}")
             return None
         return due
+
+    def _published(self, updated: dt.date) -> dt.date | None:
+        published = self._date("published", required=False)
+        if published and updated != dt.date.min and published > updated:
+            self._error("published", published.isoformat(),
+                        f"a page is first published on or before its last update ({updated.isoformat()})",
+                        f"published: {updated.isoformat()}")
+            return None
+        return published
 
     def _contacts(self) -> tuple[Contact, ...]:
         example = ("contacts:\n  - organisation: Ministry of Security of Bosnia and Herzegovina\n"
