@@ -17,9 +17,25 @@ Each time is the fastest of --repeat runs (default 3), each in a new browser
 context with an empty cache. The 60 ms the box waits after a keystroke before
 searching is included.
 
-    .venv/bin/python bench/search_benchmark.py SITE_DIR [--repeat 3]
+On a weak line (--weak, the practitioner's walks of issue 19): a phone
+(390 x 844) on a line of 400 kbit/s each way and 400 ms round trip, emulated
+in chromium (CDP Network.emulateNetworkConditions), with the site served
+gzip-compressed as GitHub Pages serves it. After the home page has loaded,
+the search is opened and the query typed one key every 300 ms (normal typing
+on a phone); then:
 
-benchmark.py runs it on the site of every size it builds.
+  results   from the last keystroke to the results list of the whole query
+  snippets  from the last keystroke to the snippets of every result on the
+            screen (fetched only once typing has stopped for 500 ms)
+  KB sent   every byte the browser received after the page had loaded
+            (index shards, meta.json and result texts; headers included), as
+            sent on the line, and the same files as stored
+
+Targets: results within 1.5 s of the last keystroke, at most 100 KB a query.
+
+    .venv/bin/python bench/search_benchmark.py SITE_DIR [--repeat 3] [--weak]
+
+benchmark.py runs the first part on the site of every size it builds.
 """
 from __future__ import annotations
 
@@ -27,6 +43,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -157,6 +174,162 @@ def measure(site: Path, repeat: int = 3, queries=QUERIES) -> list[QueryFigures]:
     return out
 
 
+# -- on a weak line -------------------------------------------------------------------
+
+# (language, query): the walks of issue 19, typed in Latin letters as people
+# type on a phone, plus the query the issue measured ("de", of "detention").
+WEAK_QUERIES = (
+    ("mk", "maloletni bez pridruzba"),
+    ("sq", "riintegrimi i familjes"),
+    ("bs", "identifikacija zrtava trgovine"),
+    ("sr-Latn", "povratak readmisija"),
+    ("en", "detention"),
+)
+WEAK_LINE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+KEY_DELAY_MS = 300
+_COMPRESSED = {".json", ".html", ".js", ".css", ".svg", ".xml", ".txt"}
+
+
+class _GzipHandler(_QuietHandler):
+    """Text files gzip-compressed when the browser asks for it, as GitHub Pages sends them."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix not in _COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = _gzipped(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=None)
+def _gzipped(path: Path) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6)
+
+
+_INSTRUMENT = """
+window.__bench = {lastInput: 0, results: 0};
+document.addEventListener('input', () => { window.__bench.lastInput = performance.now(); window.__bench.results = 0; }, true);
+"""
+_RESULTS_SHOWN = """
+query => {
+  const status = document.querySelector('.wb-search__status').textContent;
+  if (!status.includes(query) || status.endsWith('…')) return false;
+  window.__bench.results = window.__bench.results || performance.now();
+  return true;
+}
+"""
+_SNIPPETS_SHOWN = """
+() => {
+  const panel = document.querySelector('.wb-search__panel').getBoundingClientRect();
+  const items = [...document.querySelectorAll('.wb-search__result')].filter(item => {
+    const box = item.getBoundingClientRect();
+    return box.bottom > panel.top && box.top < Math.min(panel.bottom, innerHeight);
+  });
+  if (!items.length || items.some(item => !item.querySelector('.wb-search__snippet').textContent)) return false;
+  window.__bench.snippets = performance.now();
+  return true;
+}
+"""
+
+
+@dataclass
+class WeakLineFigures:
+    lang: str
+    query: str
+    results: int
+    requests: int
+    sent_bytes: int
+    stored_bytes: int
+    results_ms: float
+    snippets_ms: float
+    texts: int
+
+
+def measure_weak_line(site: Path, repeat: int = 3, queries=WEAK_QUERIES) -> list[WeakLineFigures]:
+    from playwright.sync_api import sync_playwright
+
+    server = _Server(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for lang, query in queries:
+                best = None
+                for _ in range(repeat):
+                    figures = _weak_line_query(browser, base, site, lang, query)
+                    if best is None or figures.results_ms < best.results_ms:
+                        best = figures
+                out.append(best)
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def _weak_line_query(browser, base: str, site: Path, lang: str, query: str) -> WeakLineFigures:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.add_init_script(_INSTRUMENT)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", WEAK_LINE)
+    urls: dict[str, str] = {}
+    received: list[tuple[str, float]] = []
+    counting = [False]
+    cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda event: counting[0] and received.append(
+        (urls.get(event["requestId"], ""), event["encodedDataLength"])))
+    page.goto(base + ("" if lang == "en" else f"{lang}/"), timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    counting[0] = True
+    page.locator(".wb-search__toggle").click()
+    page.keyboard.type(query, delay=KEY_DELAY_MS)
+    page.wait_for_function(_RESULTS_SHOWN, arg=query, timeout=60_000, polling="raf")
+    page.wait_for_function(_SNIPPETS_SHOWN, timeout=60_000, polling="raf")
+    page.wait_for_timeout(2_000)  # anything still coming counts too
+    timing = page.evaluate("() => window.__bench")
+    results = page.locator(".wb-search__result").count()
+    status = page.locator(".wb-search__status").inner_text()
+    context.close()
+    search_files = [url for url, _ in received if "/search/" in url]
+    stored = sum(_sizes(site / unquote(urlsplit(url).path).lstrip("/"))[0] for url in search_files)
+    total = re.search(r": (\d+)", status)
+    return WeakLineFigures(
+        lang, query, int(total.group(1)) if total else results, len(received),
+        int(sum(size for _, size in received)), stored,
+        timing["results"] - timing["lastInput"], timing["snippets"] - timing["lastInput"],
+        sum(1 for url in search_files if "/p/" in url))
+
+
+def report_weak_line(figures: list[WeakLineFigures]) -> None:
+    head = (f"{'lang':<7} {'query':<32} {'results':>7} {'requests':>8} {'KB sent':>8} {'KB stored':>9} "
+            f"{'texts':>5} {'results ms':>10} {'snippets ms':>11}")
+    print("On a weak line: 400 kbit/s, 400 ms round trip, gzip as GitHub Pages sends it, "
+          f"one key every {KEY_DELAY_MS} ms")
+    print(head)
+    print("-" * len(head))
+    for f in figures:
+        print(f"{f.lang:<7} {f.query:<32} {f.results:>7} {f.requests:>8} {f.sent_bytes / 1024:8.1f} "
+              f"{f.stored_bytes / 1024:9.1f} {f.texts:>5} {f.results_ms:10.0f} {f.snippets_ms:11.0f}")
+    worst_ms = max(f.results_ms for f in figures)
+    worst_kb = max(f.sent_bytes for f in figures) / 1024
+    print(f"  [{'PASS' if worst_ms <= 1500 else 'FAIL'}] results within 1.5 s of the last keystroke "
+          f"(slowest: {worst_ms:.0f} ms)")
+    print(f"  [{'PASS' if worst_kb <= 100 else 'FAIL'}] at most 100 KB a query, as sent "
+          f"(largest: {worst_kb:.1f} KB; as stored: {max(f.stored_bytes for f in figures) / 1024:.1f} KB)")
+
+
 def index_size(site: Path) -> dict[str, tuple[int, int, int]]:
     """Per language: (files, bytes, largest shard's gzip bytes) of its search folder."""
     out = {}
@@ -191,10 +364,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site (mkdocs build -d SITE_DIR)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--weak", action="store_true", help="only the weak line's figures")
     args = parser.parse_args(argv)
     for lang, (files, size, largest) in index_size(args.site).items():
         print(f"  index {lang:<7} {files:6d} files  {size / 1024 / 1024:6.2f} MB  largest shard {largest / 1024:6.1f} KB gzip")
-    report(measure(args.site, args.repeat))
+    if not args.weak:
+        report(measure(args.site, args.repeat))
+        print()
+    report_weak_line(measure_weak_line(args.site, args.repeat))
     return 0
 
 

@@ -32,11 +32,58 @@ from learning_platform.search import (
     ("sq", ["fëmijë", "fëmijët", "fëmijëve", "femijes"]),
     ("en", ["return", "returns", "returned", "returning"]),
     ("en", ["process", "processes"]),
+    # the words of the glossary's synonym groups, in the forms a reader types them
+    ("sr", ["дете", "детета", "детету", "дететом"]),
+    ("sr", ["малолетник", "малолетника", "малолетнику", "малолетником", "малолетници", "малолетницима"]),
+    ("sr", ["жртва", "жртве", "жртвом", "жртава"]),
+    ("sr", ["механизам", "механизма", "механизму", "механизми", "механизама"]),
+    ("sr", ["миграната", "мигранти", "мигранте", "мигрантима"]),
+    ("sr", ["мешовите", "мешовити", "мешовитих", "мешовита"]),
+    ("sr", ["миграције", "миграција", "миграцијама", "миграцији"]),
+    ("sr", ["потпомогнути", "потпомогнутог", "потпомогнута"]),
+    ("sr-Latn", ["maloletnik", "maloletnici", "maloletnika"]),
+    ("bs", ["dijete", "djeteta", "djetetu", "djetetom", "dete", "deteta"]),
+    ("bs", ["maloljetnik", "maloljetnika", "maloljetnici", "maloljetnicima", "maloletnik"]),
+    ("bs", ["mješovite", "mješoviti", "mješovitih", "mješovita"]),
+    ("bs", ["migracije", "migracija", "migracijama"]),
+    ("bs", ["stoljeće", "stoleće"]),
+    ("mk", ["дете", "детето"]),
+    ("mk", ["малолетник", "малолетници", "малолетникот", "малолетниците"]),
+    ("mk", ["најдобар", "најдобриот", "најдобри", "најдобра"]),
+    ("mk", ["механизам", "механизмот", "механизми", "механизмите"]),
+    ("mk", ["деца", "децата"]),
+    ("sq", ["minoren", "minorenë", "minorenët", "minorenëve"]),
+    ("sq", ["mekanizmi", "mekanizëm", "mekanizmin", "mekanizmit"]),
+    ("sq", ["migracion", "migracioni", "migracionit", "migracionin"]),
+    ("sq", ["viktimë", "viktima", "viktimat", "viktimave", "viktimës"]),
 ])
 def test_inflected_forms_of_a_word_share_one_term(lang, forms):
     stemmer = stemmer_for(lang)
     terms = {term for form in forms for term in terms_of_word(form, stemmer)}
     assert len(terms) == 1, terms
+
+
+@pytest.mark.parametrize("lang, words_of_a_phrase, phrase", [
+    # the definite or another case of a glossary phrase still reads as the phrase
+    ("mk", "детето без придружба", "дете без придружба"),
+    ("mk", "малолетниците без придружба", "малолетници без придружба"),
+    ("sr", "детета без пратње", "дете без пратње"),
+    ("bs", "djetetu bez pratnje", "dijete bez pratnje"),
+    ("bs", "djece bez pratnje", "djeca bez pratnje"),
+    ("sq", "minorenëve të pashoqëruar", "minorenë të pashoqëruar"),
+])
+def test_an_inflected_glossary_phrase_gives_the_phrases_terms(lang, words_of_a_phrase, phrase):
+    stemmer = stemmer_for(lang)
+    typed, written = query_terms(words_of_a_phrase, stemmer), query_terms(phrase, stemmer)
+    assert typed == written
+
+
+def test_the_dialect_rules_leave_a_final_ije_of_a_noun_in_ija_alone():
+    # migracije is the genitive of migracija, not the old vowel: it must not become "migrace"
+    stemmer = stemmer_for("bs")
+    assert stemmer.stem("migracije") == stemmer.stem("migracija") == "migracij"
+    assert stemmer.stem("Srbije".lower()) == stemmer.stem("srbija")
+    assert stemmer.unify("dijete") == "dete" and stemmer.unify("maloljetnik") == "maloletnik"
 
 
 def test_english_exceptions_keep_words_whole():
@@ -124,12 +171,34 @@ def test_index_files_list_pages_shards_and_the_rules_the_browser_needs():
     files = {name: json.loads(text) for name, text in index.files().items()}
     meta = files["meta.json"]
     assert meta["lang"] == "sr"
-    assert meta["pages"] == [["practices/a/", "Жртве", 0], ["practices/b/", "Повратак", 0]]
+    assert meta["pages"] == [["practices/a/", "Жртве", 0, 0], ["practices/b/", "Повратак", 0, 0]]
     assert "po" in meta["shards"] and all(f"t/{key}.json" in files for key in meta["shards"])
     assert meta["fold"]["cyrillic"]["ђ"] == "dj"
     assert ["ak", "k", 5] in meta["stemmer"]["endings"]
     assert [page for page, _ in _decode(files["t/po.json"]["povratk"])] == [0, 1]
     assert files["p/1.json"]["x"] == "Повратак и реинтеграција."
+
+
+@pytest.mark.parametrize("lang, labels", [
+    ("en", ["Practice", "Training module", "Action", "Commitment", "News", "Page", "Page", "Page"]),
+    ("bs", ["Praksa", "Modul za obuku", "Aktivnost", "Obaveza", "Vijest", "Stranica", "Stranica", "Stranica"]),
+    ("sr-Latn", ["Praksa", "Modul za obuku", "Aktivnost", "Obaveza", "Vest", "Stranica", "Stranica", "Stranica"]),
+])
+def test_every_result_names_its_kind_in_the_readers_language(lang, labels):
+    index = SearchIndex(lang, stemmer_for(lang))
+    # Sorted by address in meta.json: a, b, c, ... so the order below is the order of `labels`.
+    for url in ("a/practices/x/", "b/modules/x/", "c/actions/16/", "d/commitments/3/", "e/news/x/",
+                "f/practices/", "g/glossary/", ""):
+        index.add(url.split("/", 1)[1] if url else url, "T", "<p>word</p>")
+    meta = json.loads(index.files()["meta.json"])
+    by_url = {url: meta["kinds"][kind] for url, _title, _listing, kind in meta["pages"]}
+    assert [by_url[url] for url in ("practices/x/", "modules/x/", "actions/16/", "commitments/3/", "news/x/",
+                                    "practices/", "glossary/", "")] == labels
+
+
+def test_the_words_under_a_partial_match_come_in_the_readers_language():
+    meta = json.loads(SearchIndex("mk", stemmer_for("mk")).files()["meta.json"])
+    assert meta["words"] == {"missing": "Ги нема на оваа страница: {words}", "complete": "со сите зборови: {count}"}
 
 
 # -- a real build ----------------------------------------------------------------------

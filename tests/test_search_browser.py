@@ -333,3 +333,95 @@ def test_a_practice_ranks_above_the_index_pages_that_list_it(reader, site_url, l
         address = "/" + prefix(lang) + listing
         if address in paths:
             assert paths.index(address) > practice, (address, paths)
+
+
+# -- partial matches, kinds, a weak line ---------------------------------------------------------
+
+BEST_INTERESTS = "practices/best-interests-procedures-for-children/"
+
+
+@pytest.mark.parametrize("lang, query", [
+    # The walk: a Macedonian officer types "minor" as an adjective, in Latin letters.
+    ("mk", "maloletni bez pridruzba"),
+    ("sr-Latn", "maloletni bez pratnje"),
+    ("bs", "maloljetni bez pratnje"),
+    ("bs", "djeci bez pratnje"),
+])
+def test_a_latin_query_for_unaccompanied_children_shows_the_best_interests_practice(reader, site_url, lang, query):
+    reader.goto(site_url + prefix(lang))
+    paths = [urlsplit(url).path for url in search(reader, query)]
+    assert "/" + prefix(lang) + BEST_INTERESTS in paths[:3], paths
+
+
+def test_pages_with_some_of_the_words_rank_below_pages_with_all_and_say_what_they_lack(reader, site_url):
+    reader.goto(site_url)
+    # "zzyzx" is on no page: the pages about best interests are found all the same.
+    paths = [urlsplit(url).path for url in search(reader, "best interests zzyzx")]
+    assert paths[0] == "/" + BEST_INTERESTS
+    status = reader.locator(".wb-search__status").inner_text()
+    assert re.fullmatch(r"Pages found for “best interests zzyzx”: \d+ · with every word: 0", status), status
+    assert reader.locator(".wb-search__missing").first.inner_text() == "Not on this page: zzyzx"
+
+    # Pages with both words first, then pages with one, each naming the word it lacks.
+    search(reader, "interpreter detention")
+    ranked = reader.evaluate("() => window.platformSearch.ranked()")
+    counts = [entry["words"] for entry in ranked]
+    assert counts == sorted(counts, reverse=True) and 2 in counts and 1 in counts, counts
+    while reader.locator(".wb-search__more").is_visible():
+        reader.locator(".wb-search__more").click()
+    notes = reader.locator(".wb-search__result").evaluate_all(
+        "items => items.map(i => (i.querySelector('.wb-search__missing') || {}).textContent || '')")
+    assert notes == ["" if n == 2 else notes[i] for i, n in enumerate(counts)]
+    assert all(note in ("Not on this page: interpreter", "Not on this page: detention")
+               for note, n in zip(notes, counts) if n == 1), notes
+
+
+KIND_LABELS = {
+    "en": {"practices": "Practice", "modules": "Training module", "actions": "Action", "commitments": "Commitment",
+           "news": "News", "": "Page"},
+    "bs": {"practices": "Praksa", "modules": "Modul za obuku", "actions": "Aktivnost", "commitments": "Obaveza",
+           "news": "Vijest", "": "Stranica"},
+    "mk": {"practices": "Пракса", "modules": "Модул за обука", "actions": "Активност", "commitments": "Заложба",
+           "news": "Вест", "": "Страница"},
+}
+
+
+@pytest.mark.parametrize("lang, query", [("en", "return counselling"), ("bs", "povratak"), ("mk", "враќање")])
+def test_every_result_names_its_kind_in_the_readers_language(reader, site_url, lang, query):
+    reader.goto(site_url + prefix(lang))
+    search(reader, query, every=True)
+    results = reader.locator(".wb-search__link").evaluate_all(
+        "links => links.map(a => [a.href, a.querySelector('.wb-search__kind').textContent])")
+    seen = set()
+    for href, kind in results:
+        parts = urlsplit(href).path.strip("/").split("/")[len(prefix(lang).strip("/").split("/")) if lang != "en" else 0:]
+        section = parts[0] if len(parts) > 1 and parts[0] in KIND_LABELS[lang] else ""
+        assert kind == KIND_LABELS[lang][section], (href, kind)
+        seen.add(section)
+    # a practice and the module that teaches it are both there, told apart
+    assert {"practices", "modules", "actions"} <= seen, seen
+
+
+def test_snippets_are_fetched_only_for_results_on_the_screen_once_typing_stops(phone, site_url):
+    texts = []
+    phone.on("request", lambda request: texts.append(request.url) if "/search/p/" in request.url else None)
+    phone.goto(site_url + "sr-Latn/")
+    phone.locator(".wb-search__toggle").click()
+    phone.keyboard.type("povratak")
+    phone.keyboard.press("End")
+    assert texts == []  # still typing: no text is fetched
+    phone.wait_for_function(
+        "() => { const s = document.querySelector('.wb-search__status').textContent;"
+        " return s.includes('povratak') && !s.endsWith('…'); }")
+    phone.locator(".wb-search__snippet mark").first.wait_for()
+    phone.wait_for_timeout(500)
+    pages = phone.locator(".wb-search__result").evaluate_all("items => items.map(i => i.getAttribute('data-page'))")
+    on_screen = phone.locator(".wb-search__result").evaluate_all(
+        "items => items.filter(i => i.getBoundingClientRect().top < innerHeight).length")
+    fetched = [url.rsplit("/", 1)[1].removesuffix(".json") for url in texts]
+    assert len(pages) == 10 and 0 < len(fetched) < len(pages), (fetched, pages)
+    # The results on the screen, and at most the one that a longer snippet above pushed off it.
+    assert set(fetched) <= set(pages[:on_screen + 1]), (fetched, pages, on_screen)
+    # Scrolling the results fetches the texts of those that come into view.
+    phone.locator(".wb-search__result").last.scroll_into_view_if_needed()
+    phone.locator(".wb-search__result").last.locator(".wb-search__snippet mark").first.wait_for()

@@ -9,8 +9,9 @@ the language's `meta.json`, written from here.
 
 The index of a language is split so that a query downloads little:
 
-    search/<lang>/meta.json        pages (address, title), the list of shards,
-                                   the folding tables and the stemmer
+    search/<lang>/meta.json        pages (address, title, kind), the list of
+                                   shards, the folding tables, the stemmer and
+                                   the words results are labelled with
     search/<lang>/t/<ab>.json      the terms that begin with "ab", each with
                                    the pages that contain it and a weight
     search/<lang>/p/<n>.json       the text of page n, for the result snippet,
@@ -33,7 +34,7 @@ from typing import Any, Iterable
 
 
 from .folding import CYRILLIC, LATIN, fold, variants
-from .vocabulary import DATA_DIR, read_yaml
+from .vocabulary import DATA_DIR, load_vocabulary, read_yaml
 
 # Letters and digits, as the browser's /[\p{L}\p{N}]+/gu sees them (after NFC).
 WORD = re.compile(r"[^\W_]+")
@@ -48,6 +49,21 @@ BODY_CAP = 10
 SKIPPED_CLASSES = frozenset({"headerlink", "translation-state", "script-switch", "md-source-file", "sr-only",
                              "edit-links", "qr", "handout-footer", "finder__form"})
 SNIPPET_TEXT_LIMIT = 20_000
+# What a result is, named above its title in the reader's language: a module
+# and the practice it teaches often share a title.
+RESULT_KINDS = ("practice", "module", "action", "commitment", "news", "page")
+_KIND_OF_SECTION = {"practices": "practice", "modules": "module", "actions": "action",
+                    "commitments": "commitment", "news": "news"}
+# Words of the results list that are needed only once there are results: in
+# meta.json, not in every page's HTML.
+RESULT_WORDS = ("missing", "complete")
+
+
+def result_kind(url: str) -> str:
+    """The kind of the page at a language-relative address ("practices/x/" is a
+    practice, and so is nothing else: a section's own list is a page)."""
+    section, _, rest = url.strip("/").partition("/")
+    return _KIND_OF_SECTION.get(section, "page") if rest else "page"
 
 
 # -- stemming ---------------------------------------------------------------------
@@ -409,10 +425,15 @@ class SearchIndex:
             for term, weight in document.weights.items():
                 shards.setdefault(term[:SHARD_KEY_LENGTH], {}).setdefault(term, []).append(number)
                 shards[term[:SHARD_KEY_LENGTH]][term].append(weight)
+        vocabulary = load_vocabulary()
         out = {
             "meta.json": _json({
                 "lang": self.lang,
-                "pages": [[document.url, document.title, 1 if document.listing else 0] for document in documents],
+                # [address, title, 1 for a list or status page, index into "kinds"]
+                "pages": [[document.url, document.title, 1 if document.listing else 0,
+                           RESULT_KINDS.index(result_kind(document.url))] for document in documents],
+                "kinds": [vocabulary.text(f"search.kind.{kind}", self.lang) for kind in RESULT_KINDS],
+                "words": {word: vocabulary.text(f"search.{word}", self.lang) for word in RESULT_WORDS},
                 "shards": sorted(shards),
                 "stemmer": self.stemmer.as_json(),
                 "synonyms": [[group, [list(phrase) for phrase in phrases]] for group, phrases in self.synonyms],

@@ -6,6 +6,12 @@
  * only the shards of its words (t/<first two letters>.json) and the text of
  * the results it shows (p/<n>.json).
  *
+ * Pages with every word come first; pages with some of the words follow,
+ * each saying which words it lacks, so a word the rules do not know lowers a
+ * page instead of hiding it. On a weak line a result's text (its snippet) is
+ * fetched only once the reader has stopped typing, only for the results on
+ * the screen, and a fetch the next keystroke makes useless is cancelled.
+ *
  * What the reader types is folded and stemmed with the rules the build used,
  * sent in meta.json: fold() and stem() below mirror folding.py and search.py
  * line for line, and a browser test checks that both give the same terms.
@@ -19,7 +25,9 @@
   var PAGE_SIZE = 10;
   var MIN_PREFIX = 3;       // a word of three letters or more also matches longer words
   var SNIPPET_WORDS = 26;
-  var DEBOUNCE_MS = 60;
+  var DEBOUNCE_MS = 60;      // after a keystroke, before the results are worked out
+  var SETTLE_MS = 500;      // without a keystroke, before snippets are fetched
+  var PHRASE_FACTOR = 0.8;  // a glossary phrase said another way: just below the words typed
   var WORD = /[\p{L}\p{N}]+/gu;
   var MARK = /\p{M}/u;
 
@@ -36,8 +44,9 @@
   var list = root.querySelector(".wb-search__results");
   var more = root.querySelector(".wb-search__more");
 
-  var meta = null, metaLoading = null, shards = {}, texts = {};
+  var meta = null, metaLoading = null, shards = {}, texts = {}, inflight = {};
   var ranked = [], shown = 0, currentTerms = [], generation = 0, timer = 0;
+  var settled = true, settleTimer = 0, widen = null, onScreen = new Set(), observer = null;
 
   // -- folding and stemming (folding.py, search.py) ---------------------------
 
@@ -103,28 +112,40 @@
     return out;
   }
 
-  /* What a query looks for: one unit per word, or one per glossary phrase it
-     contains (which also finds the phrase's synonyms: "djeca bez pratnje"
-     finds "maloljetnik bez pratnje"). A unit keeps the word as typed, unstemmed,
-     for typo matching. */
+  /* What a query looks for: one unit per word typed (a word of one letter is
+     left out, a repeated word counted once; the word as typed is kept for
+     typo matching and to name it under a result that lacks it), and the
+     glossary phrases among the words: a page that says a phrase another way
+     ("djeca bez pratnje" for "maloljetnik bez pratnje") has every word the
+     phrase covers. */
   function queryUnits(query) {
-    var list = words(query), terms = list.map(function (word) { return stem(fold(word)); }), units = [];
-    for (var i = 0; i < terms.length;) {
-      var group = null, length = 0;
+    var units = [], tokens = [], phrases = [];
+    words(query).forEach(function (word) {
+      var term = stem(fold(word)), unit = -1;
+      if (term.length >= 2) {
+        unit = units.findIndex(function (u) { return u.terms[0] === term; });
+        if (unit < 0) { units.push({ terms: [term], typed: unify(fold(word)), word: word }); unit = units.length - 1; }
+      }
+      tokens.push({ term: term, unit: unit });
+    });
+    tokens.forEach(function (token, i) {
       (meta.synonyms || []).forEach(function (entry) {
         entry[1].forEach(function (phrase) {
-          if (phrase.length > length && phrase.every(function (term, k) { return terms[i + k] === term; })) {
-            group = entry[0]; length = phrase.length;
-          }
+          if (i + phrase.length > tokens.length) return;
+          if (!phrase.every(function (term, k) { return phraseWord(tokens[i + k].term, term); })) return;
+          var covered = tokens.slice(i, i + phrase.length).map(function (t) { return t.unit; })
+            .filter(function (unit) { return unit >= 0; });
+          if (covered.length) phrases.push({ group: entry[0], units: covered });
         });
       });
-      if (group) { units.push({ terms: terms.slice(i, i + length), group: group }); i += length; continue; }
-      if (terms[i].length >= 2 && !units.some(function (u) { return !u.group && u.terms[0] === terms[i]; })) {
-        units.push({ terms: [terms[i]], typed: unify(fold(list[i])) });
-      }
-      i += 1;
-    }
-    return units;
+    });
+    return { units: units, phrases: phrases };
+  }
+
+  // A word of a glossary phrase, typed whole or in a form that begins the
+  // same way (maloletni, the adjective, for maloletnik, the noun).
+  function phraseWord(typed, term) {
+    return typed === term || (typed.length >= 4 && term.indexOf(typed) === 0);
   }
 
   function matches(term, queryTerm) {
@@ -150,8 +171,8 @@
 
   // -- loading -----------------------------------------------------------------
 
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
+  function fetchJson(url, signal) {
+    return fetch(url, signal ? { signal: signal } : undefined).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.json();
     });
@@ -179,40 +200,79 @@
     return shards[key];
   }
 
+  // A page's text, fetched once; cancelText() stops the fetches not yet done.
   function loadText(page) {
-    if (!texts[page]) texts[page] = fetchJson(new URL("p/" + page + ".json", indexUrl)).then(function (data) { return data.x; });
+    if (!texts[page]) {
+      var controller = window.AbortController ? new AbortController() : null;
+      var promise = fetchJson(new URL("p/" + page + ".json", indexUrl), controller && controller.signal)
+        .then(function (data) { return data.x; });
+      texts[page] = promise;
+      inflight[page] = controller;
+      promise.then(function () { delete inflight[page]; }, function () {
+        if (texts[page] === promise) delete texts[page];
+        if (inflight[page] === controller) delete inflight[page];
+      });
+    }
     return texts[page];
+  }
+
+  function cancelTexts() {
+    Object.keys(inflight).forEach(function (page) {
+      if (inflight[page]) inflight[page].abort();
+      delete inflight[page];
+      delete texts[page];
+    });
   }
 
   // -- ranking -----------------------------------------------------------------
 
-  /* Pages with every unit first; then pages found without a typo; content
-     before index and status pages; then by weight. */
-  function rank(units, shardData) {
-    var byPage = new Map();
+  function addPostings(postings, factor, into) {
+    for (var k = 0, page = 0; k < postings.length; k += 2) {
+      page += postings[k];
+      var weight = postings[k + 1] * factor;
+      if (weight > (into.get(page) || 0)) into.set(page, weight);
+    }
+  }
+
+  /* Every page with some of the words, never only the words nearly every
+     page has. Pages with more of the words come first; then pages found
+     without a typo; content before index and status pages; then by weight. */
+  function rank(query, data) {
+    var units = query.units, found = units.map(function () { return new Map(); });
     units.forEach(function (unit, i) {
-      var best = new Map(), fuzzy = new Map();
-      shardData[i].forEach(function (shard) {
+      var best = found[i], fuzzy = new Map();
+      data.units[i].forEach(function (shard) {
         Object.keys(shard).forEach(function (term) {
-          var factor = 0, exact = true;
-          if (unit.group && term === unit.group) factor = 0.8;  // said another way: just below the words typed
-          else if (unit.terms.length === 1 && matches(term, unit.terms[0])) factor = term === unit.terms[0] ? 1 : 0.5;
-          else if (unit.typed && typo(term, unit.typed)) { factor = 0.3; exact = false; }
-          if (!factor) return;
-          var postings = shard[term], page = 0, into = exact ? best : fuzzy;
-          for (var k = 0; k < postings.length; k += 2) {
-            page += postings[k];
-            var weight = postings[k + 1] * factor;
-            if (weight > (into.get(page) || 0)) into.set(page, weight);
-          }
+          if (/^00[a-z]/.test(term)) return;  // a synonym group: matched by phrase, below
+          if (matches(term, unit.terms[0])) addPostings(shard[term], term === unit.terms[0] ? 1 : 0.5, best);
+          else if (typo(term, unit.typed)) addPostings(shard[term], 0.3, fuzzy);
         });
       });
       fuzzy.forEach(function (weight, page) { if (!best.has(page)) best.set(page, -weight); });
-      best.forEach(function (weight, page) {
-        var entry = byPage.get(page) || { page: page, words: 0, exact: 0, score: 0, listing: meta.pages[page][2] || 0 };
+    });
+    query.phrases.forEach(function (phrase, k) {
+      var pages = new Map();
+      data.phrases[k].forEach(function (shard) { if (shard[phrase.group]) addPostings(shard[phrase.group], PHRASE_FACTOR, pages); });
+      pages.forEach(function (weight, page) {
+        phrase.units.forEach(function (i) {
+          if (weight > (found[i].get(page) || 0)) found[i].set(page, weight);
+        });
+      });
+    });
+    // Words on more than a third of the pages ("bez", "the") bring a page in
+    // only with more than half of the words typed.
+    var common = found.map(function (pages) { return pages.size * 3 > meta.pages.length; });
+    var rare = common.some(function (c) { return !c; });
+    var byPage = new Map();
+    found.forEach(function (pages, i) {
+      pages.forEach(function (weight, page) {
+        var entry = byPage.get(page) || { page: page, words: 0, exact: 0, score: 0, rare: false, has: [],
+                                          listing: meta.pages[page][2] || 0 };
         entry.words += 1;
         entry.exact += weight > 0 ? 1 : 0;
         entry.score += Math.abs(weight);
+        entry.rare = entry.rare || !common[i];
+        entry.has[i] = true;
         byPage.set(page, entry);
       });
     });
@@ -223,26 +283,27 @@
       var hits = title.filter(function (word) { return isHit(word, units); }).length;
       entry.score += title.length ? 10 * hits / title.length : 0;
     });
-    var all = Array.from(byPage.values()).sort(function (a, b) {
+    return Array.from(byPage.values()).filter(function (entry) {
+      return entry.rare || !rare || entry.words * 2 > units.length;
+    }).sort(function (a, b) {
       return b.words - a.words || b.exact - a.exact || a.listing - b.listing || b.score - a.score || a.page - b.page;
     });
-    var complete = all.filter(function (entry) { return entry.words === units.length; });
-    return complete.length ? complete : all;
   }
 
-  // The shards a unit reads: its words' own; for a typo, also those a slip of the
+  // The shards a word reads: its own; for a typo, also those a slip of the
   // first two letters points to, once its own show nothing near.
   function shardKeys(unit, wide) {
-    if (unit.group) return [unit.group.slice(0, 2)].concat(unit.terms.map(function (t) { return t.slice(0, 2); }));
     var typed = unit.typed || "", keys = [unit.terms[0].slice(0, 2)];
     if (wide && typed.length >= 5) keys.push(typed[1] + typed[0], typed.slice(1, 3), typed[0] + typed[2]);
     return keys.filter(function (key, i) { return keys.indexOf(key) === i; });
   }
 
-  function loadUnits(units, wide) {
-    return Promise.all(units.map(function (unit, i) {
+  function loadQuery(query, wide) {
+    var units = Promise.all(query.units.map(function (unit, i) {
       return Promise.all(shardKeys(unit, wide && wide[i]).map(loadShard));
     }));
+    var phrases = Promise.all(query.phrases.map(function (phrase) { return Promise.all([loadShard(phrase.group.slice(0, 2))]); }));
+    return Promise.all([units, phrases]).then(function (both) { return { units: both[0], phrases: both[1] }; });
   }
 
   // -- showing -----------------------------------------------------------------
@@ -300,58 +361,115 @@
   }
 
   function showMore() {
-    var page = ranked.slice(shown, shown + PAGE_SIZE), terms = currentTerms, mine = generation;
+    var page = ranked.slice(shown, shown + PAGE_SIZE), units = currentTerms;
     page.forEach(function (entry) {
       var info = meta.pages[entry.page];
       var item = document.createElement("li");
       item.className = "wb-search__result";
+      item.setAttribute("data-page", entry.page);
       var link = document.createElement("a");
       link.href = new URL(info[0], languageRoot).href;
       link.className = "wb-search__link";
-      link.innerHTML = '<span class="wb-search__title">' + highlight(info[1], terms, 0) + "</span>" +
-        '<span class="wb-search__snippet"></span>';
+      var html = '<span class="wb-search__kind">' + escapeHtml(meta.kinds[info[3]] || "") + "</span>" +
+        '<span class="wb-search__title">' + highlight(info[1], units, 0) + "</span>";
+      var missing = units.filter(function (unit, i) { return !entry.has[i]; });
+      if (missing.length) {
+        html += '<span class="wb-search__missing">' + escapeHtml(meta.words.missing).replace("{words}",
+          missing.map(function (unit) { return "<s>" + escapeHtml(unit.word) + "</s>"; }).join(", ")) + "</span>";
+      }
+      link.innerHTML = html + '<span class="wb-search__snippet"></span>';
       item.appendChild(link);
       list.appendChild(item);
-      loadText(entry.page).then(function (text) {
-        if (mine === generation) link.lastChild.innerHTML = highlight(text, terms, SNIPPET_WORDS);
-      }, function () {});
+      if (observer) observer.observe(item);
     });
     shown += page.length;
     more.hidden = shown >= ranked.length;
+    showSnippets();
+  }
+
+  /* The snippets of the results on the screen, once the query has settled. */
+  function showSnippets() {
+    if (!settled) return;
+    var units = currentTerms, mine = generation;
+    Array.prototype.forEach.call(list.children, function (item) {
+      if (item.snippet || (observer && !onScreen.has(item))) return;
+      item.snippet = true;
+      loadText(+item.getAttribute("data-page")).then(function (text) {
+        if (mine === generation) item.querySelector(".wb-search__snippet").innerHTML = highlight(text, units, SNIPPET_WORDS);
+      }, function () { item.snippet = false; });
+    });
   }
 
   function search(query) {
     var mine = ++generation;
+    widen = null;
     if (!query.trim()) {
-      ranked = []; shown = 0; list.innerHTML = ""; more.hidden = true; say("");
+      ranked = []; shown = 0; clearList(); more.hidden = true; say("");
       root.classList.remove("wb-search--results");
       return Promise.resolve();
     }
     say(strings.loading);
     return loadMeta().then(function () {
-      var units = queryUnits(query);
-      return loadUnits(units).then(function (data) {
-        // A word found nowhere may have a slip in its first two letters.
-        var lost = units.map(function (unit, i) { return !rank([unit], [data[i]]).length; });
-        return lost.some(Boolean) ? loadUnits(units, lost) : data;
+      var parsed = queryUnits(query);
+      return loadQuery(parsed).then(function (data) {
+        // A word found nowhere may have a slip in its first two letters: its
+        // other shards are read once the reader has stopped typing.
+        var lost = parsed.units.map(function (unit, i) {
+          return !rank({ units: [unit], phrases: [] }, { units: [data.units[i]], phrases: [] }).length;
+        });
+        if (!lost.some(Boolean)) return data;
+        if (!settled) { widen = query; return data; }
+        return loadQuery(parsed, lost);
       }).then(function (data) {
         if (mine !== generation) return;
-        currentTerms = units;
-        ranked = units.length ? rank(units, data) : [];
+        currentTerms = parsed.units;
+        ranked = parsed.units.length ? rank(parsed, data) : [];
         shown = 0;
-        list.innerHTML = "";
+        clearList();
         root.classList.add("wb-search--results");
+        if (widen === query) {
+          // Not the last word yet: the typo's shards come once typing stops.
+          if (ranked.length) showMore(); else more.hidden = true;
+          say(strings.loading);
+          return;
+        }
         if (!ranked.length) {
           more.hidden = true;
           say(strings.none.replace("{query}", query.trim()));
           return;
         }
         showMore();
-        say(strings.count.replace("{query}", query.trim()).replace("{count}", ranked.length));
+        var complete = ranked.filter(function (entry) { return entry.words === parsed.units.length; }).length;
+        say(strings.count.replace("{query}", query.trim()).replace("{count}", ranked.length) +
+          (complete < ranked.length ? " · " + meta.words.complete.replace("{count}", complete) : ""));
       });
     }).catch(function () {
       if (mine === generation) say(strings.failed);
     });
+  }
+
+  function clearList() {
+    if (observer) observer.disconnect();
+    onScreen.clear();
+    list.innerHTML = "";
+  }
+
+  if (window.IntersectionObserver) {
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) onScreen.add(entry.target); else onScreen.delete(entry.target);
+      });
+      showSnippets();
+    });
+  }
+
+  // The reader stopped typing: read what was put off (a typo's other shards,
+  // the snippets on the screen).
+  function settle(query) {
+    settled = true;
+    if (widen === query) return search(query);
+    showSnippets();
+    return Promise.resolve();
   }
 
   // -- opening, closing, keys --------------------------------------------------
@@ -382,12 +500,18 @@
   input.addEventListener("focus", open);
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    clearTimeout(settleTimer);
+    settled = false;
+    cancelTexts();
     var query = input.value;
     timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
+    settleTimer = setTimeout(function () { settle(query); }, SETTLE_MS);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
+    clearTimeout(settleTimer);
+    settled = true;
     search(input.value).then(function () {
       var first = links()[0];
       if (first) first.focus();
@@ -446,7 +570,11 @@
       return Object.keys(out).sort();
     },
     queryTerms: queryTerms,
-    ranked: function () { return ranked.map(function (e) { return { url: meta.pages[e.page][0], exact: e.exact, words: e.words }; }); },
+    ranked: function () {
+      return ranked.map(function (e) {
+        return { url: meta.pages[e.page][0], exact: e.exact, words: e.words, kind: meta.kinds[meta.pages[e.page][3]] };
+      });
+    },
     queryUnits: function (query) { return queryUnits(query); }
   };
 
