@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in [int(size) for size in args.sizes.split(",") if size.strip()]:
             project = benchmark.make_project(workdir / f"n{n}")
-            _count, translations = benchmark.add_synthetic_pages(project, n, translate=True)
+            _count, translations = benchmark.add_synthetic_pages(project, n, "varied")
             files = sum(1 for _ in (project / "docs").rglob("*.md"))
             seconds, code = time_check(project / "docs", args.repeat)
             runs.append({"n": n, "markdown_files": files, "synthetic_translations": translations,
