@@ -187,7 +187,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.meta["title"] = title
     summary = ctx.summary(entry) or lib.vocabulary.text("site.description", lang)
     page.meta["description"] = summary
-    parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"))
+    parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"), markdown)
     if missing and path in state.english_bodies:
         body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
     elif lang == DEFAULT_LANGUAGE or missing:

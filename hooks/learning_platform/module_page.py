@@ -7,7 +7,7 @@ from typing import Sequence
 
 from .context import Context, esc
 from .model import AgendaItem, Module
-from .practice_page import facts_panel, review_dates
+from .practice_page import actions_in_words, facts_panel, review_dates
 
 
 def module_panel(ctx: Context, module: Module, today: dt.date) -> str:
@@ -22,7 +22,7 @@ def module_panel(ctx: Context, module: Module, today: dt.date) -> str:
     rows.append((ctx.t("panel.updated"), [review_dates(ctx, module, today)]))
     glance = " · ".join(esc(part) for part in (
         ctx.duration(module),
-        ctx.actions_short(module.actions),
+        actions_in_words(ctx, module.actions),
     ))
     return facts_panel(ctx, glance, rows)
 
@@ -43,6 +43,13 @@ def agenda_table(ctx: Context, agenda: Sequence[AgendaItem], start: int = 0) -> 
     total = esc(ctx.t("agenda.total", minutes=at - start, duration=clock(at - start)))
     return (f'<table class="agenda"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
             f'<tfoot><tr><td colspan="4">{total}</td></tr></tfoot></table>')
+
+
+def plan_sections(ctx: Context, module: Module) -> list[tuple[str, str]]:
+    """(heading, anchor) of the plan's sections, as module_plan writes them."""
+    _objectives, _agenda, materials = ctx.library.module_plan(module, ctx.lang)
+    sections = [(ctx.t("module.objectives.heading"), "learning-objectives"), (ctx.t("module.agenda.heading"), "agenda")]
+    return sections + ([(ctx.t("module.materials.heading"), "materials")] if materials else [])
 
 
 def module_plan(ctx: Context, module: Module) -> str:

@@ -16,10 +16,11 @@ from .coverage import coverage_heatmap, coverage_strip
 from .glossary_page import glossary_page
 from .handout import handout_parts, qr_block
 from .model import Action, Commitment, Module, NewsItem, Practice
-from .module_page import module_panel, module_plan
+from .module_page import module_panel, module_plan, plan_sections
 from .news import latest_news, news_header, news_timeline
 from .pack import workshop_pack
 from .page_parts import Repository, edit_links, official_wording, title_and_summary, translation_banner
+from .page_sections import page_sections, section_list
 from .practice_page import contacts_section, practice_modules, practice_panel, review_notice, sources_section
 from .review import reviews_page
 from .section_pages import action_references, actions_index, commitment_actions, commitments_index, modules_index
@@ -52,16 +53,20 @@ class Surroundings:
     tail: str  # after the text: generated lists, sources, QR code, handout footer, edit links
 
 
-def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Repository | None) -> Surroundings:
-    """Everything the build adds to page `entry` in `ctx.lang`, as Markdown with HTML fragments."""
+def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Repository | None,
+                 body: str = "") -> Surroundings:
+    """Everything the build adds to page `entry` in `ctx.lang`, as Markdown with HTML
+    fragments; `body` is the Markdown of the page's own text, as it will be shown."""
     path = ctx.page_path
     before = [translation_banner(ctx, entry), title_and_summary(ctx, entry)]
     after = []
     if isinstance(entry, Practice):
-        before += [review_notice(ctx, entry, today), practice_panel(ctx, entry, today)]
+        before += [review_notice(ctx, entry, today), practice_panel(ctx, entry, today),
+                   section_list(ctx, page_sections((), body))]
         after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
     elif isinstance(entry, Module):
-        before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today)]
+        before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today),
+                   section_list(ctx, page_sections(plan_sections(ctx, entry), body))]
         after.append(sources_section(ctx, entry))
     elif isinstance(entry, NewsItem):
         before.append(news_header(ctx, entry))

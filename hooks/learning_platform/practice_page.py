@@ -50,10 +50,27 @@ def practice_panel(ctx: Context, practice: Practice, today: dt.date) -> str:
     rows.append((ctx.t("panel.updated"), [review_dates(ctx, practice, today)]))
     glance = " · ".join(esc(part) for part in (
         ctx.label("kinds", practice.kind),
-        ctx.actions_short(practice.actions),
-        " ".join(practice.partners) or ctx.t("panel.partners.none"),
+        actions_in_words(ctx, practice.actions),
+        partners_in_words(ctx, practice.partners),
     ))
     return facts_panel(ctx, glance, rows)
+
+
+def actions_in_words(ctx: Context, numbers: Sequence[int]) -> str:
+    """The actions by their short names ("Risk screening, Information and
+    referral"), for the one-line facts; "Action 4" where an action has none."""
+    names = ctx.library.vocabulary.action_names
+    return ", ".join(ctx.label("action_names", number) if number in names else ctx.t("label.action", number=number)
+                     for number in numbers)
+
+
+def partners_in_words(ctx: Context, codes: Sequence[str]) -> str:
+    """The partners by name; all of them in two words; none, said so."""
+    if not codes:
+        return ctx.t("panel.partners.none")
+    if set(codes) >= set(ctx.library.vocabulary.partners):
+        return ctx.t("panel.partners.all")
+    return ", ".join(ctx.label("partners", code) for code in codes)
 
 
 def review_dates(ctx: Context, page: Reviewed, today: dt.date) -> str:

@@ -45,6 +45,8 @@ class Vocabulary:
     translation_states: Mapping[str, Mapping[str, Any]]
     footnotes: Mapping[str, Mapping[str, str]]
     ui: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # A short name per action (1..21), for where the full title does not fit.
+    action_names: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
 
     # -- languages -----------------------------------------------------------
 
@@ -113,4 +115,5 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         translation_states=raw["translation_states"],
         footnotes=raw["footnotes"],
         ui=ui,
+        action_names={int(number): entry for number, entry in (raw.get("action_names") or {}).items()},
     )
