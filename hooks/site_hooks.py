@@ -37,7 +37,7 @@ from learning_platform.model import Library
 from learning_platform.official import load_official_texts
 from learning_platform.page_assembly import LISTING_PAGES, catalogue_files, surroundings
 from learning_platform.page_parts import (
-    Repository, display_title, explain_abbreviations, kosovo_footnote, label_task_checkboxes,
+    Repository, display_title, explain_abbreviations, kosovo_footnote, label_task_checkboxes, permalink_titles,
 )
 from learning_platform.review import build_date
 from learning_platform.safety import scan_html
@@ -217,6 +217,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     elif missing:
         html = _english_body_in_place(path, page, html)
     html = explain_abbreviations(html)
+    html = permalink_titles(html, library().vocabulary.text("heading.permalink", lang))
     html = print_addresses(html, page.url, site_base(config))
     html += kosovo_footnote(library(), html, lang)
     state.pages_built.setdefault(lang, set()).add(path)

@@ -1,6 +1,6 @@
 """The content an institution would put its name to: exact sources, every action
-served, the kinds of pages the library needs, full GCM labels, and each
-language's terminology kept."""
+served, the kinds of pages the library needs, full GCM labels. (Each language's
+terminology: tests/test_terminology.py.)"""
 from __future__ import annotations
 
 import re
@@ -11,9 +11,7 @@ import yaml
 from conftest import REPO
 from learning_platform.loading import load_library
 from learning_platform.sources_report import address_problems, citations
-from learning_platform.terminology import check_language, check_text, load_rules
 
-LANGUAGES = ("sq", "mk", "sr", "bs")
 
 
 @pytest.fixture(scope="module")
@@ -100,39 +98,3 @@ def test_every_gcm_label_is_the_objectives_full_wording() -> None:
     vocabulary = yaml.safe_load((REPO / "data/vocabulary.yml").read_text(encoding="utf-8"))
     labels = {str(number): entry["label"]["en"] for number, entry in vocabulary["gcm_objectives"].items()}
     assert labels == official
-
-
-# -- terminology ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_language_has_at_least_fifteen_terminology_rules(lang: str) -> None:
-    assert len(load_rules(lang)) >= 15
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_or_interface_string_uses_a_variant_to_avoid(lang: str) -> None:
-    findings = check_language(REPO / "docs", lang)
-    assert [f"{f.file}:{f.line}: {f.found} -> {f.rule.preferred}" for f in findings] == []
-
-
-EDITORS_EXAMPLES = {
-    "sq": ["përmes kanaleve të rëna dakord", "Draft me makinë", "u flit para mikut"],
-    "mk": ["МОМ ја поддржува", "ги развиваат нивните вештини", "може да е жртва", "преведувачи и културни медијатори"],
-    "sr": ["провера који штите", "у Косову*", "Свих 21 активности", "ирегуларни мигранти", "предавачи на обукама"],
-    "bs": ["Holističko upravljanje", "skrining ranjivosti", "Pretražite stranicu", "migracioni tokovi", "u regionu"],
-}
-
-
-@pytest.mark.parametrize("lang, text", [(lang, text) for lang, texts in EDITORS_EXAMPLES.items() for text in texts])
-def test_the_terminology_check_catches_the_editors_examples(lang: str, text: str) -> None:
-    findings = list(check_text("x.md", text, load_rules(lang)))
-    assert findings, f"{text!r} not caught by data/terminology/{lang}.yml"
-    assert findings[0].line == 1 and findings[0].rule.preferred
-
-
-def test_quoted_official_text_is_exempt_from_the_terminology_check() -> None:
-    rules = load_rules("bs")
-    assert list(check_text("x.md", "Text: skrining.", rules))
-    assert not list(check_text("x.md", "> Zvanični tekst: skrining.", rules))
-    assert not list(check_text("x.md", "Kako kaže izvor: „skrining“.", rules))

@@ -221,7 +221,7 @@ def test_tabbing_out_of_the_search_closes_its_results(reader, site_url):
 def test_on_a_phone_the_search_opens_from_the_header_and_fits_the_screen(phone, site_url):
     phone.goto(site_url + "mk/practices/cultural-mediation/")
     toggle = phone.locator(".wb-search__toggle")
-    assert toggle.is_visible() and toggle.get_attribute("aria-label") == "Отвори пребарување"
+    assert toggle.is_visible() and toggle.get_attribute("aria-label") == "Отворете го пребарувањето"
     assert not phone.locator("#wb-search-input").is_visible()
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"

@@ -20,7 +20,7 @@ from .errors import ContentError, ContentErrors
 from .glossary import load_glossary
 from .loading import load_library
 from .model import Library
-from .terminology import check_language
+from .language_check import language_problems
 from .vocabulary import DEFAULT_LANGUAGE, load_vocabulary
 
 
@@ -47,12 +47,7 @@ def content_problems(docs_dir: Path) -> CheckResult:
         library = load_library(docs_dir)
     except ContentErrors as problems:
         errors.extend(problems.errors)
-    vocabulary = load_vocabulary()
-    for lang in vocabulary.translatable_languages:
-        try:
-            errors.extend(finding.error() for finding in check_language(docs_dir, lang))
-        except ValueError as problem:
-            errors.append(ContentError(f"../data/terminology/{lang}.yml", None, "rules", "", str(problem)))
+    errors.extend(language_problems(docs_dir, load_vocabulary()))
     notices = outdated_translations(library) if library is not None else []
     return CheckResult(library, errors, notices)
 

@@ -26,12 +26,24 @@ class Term:
     abbreviation: str | None
     sources: tuple[Source, ...]
     variants: Mapping[str, tuple[str, ...]] = None  # other ways each language says it (search synonyms)
+    usage: Mapping[str, str] = None  # per language, in that language: how usage differs between the languages
 
     def name(self, lang: str) -> str:
         return pick(self.term, lang)
 
     def meaning(self, lang: str) -> str:
         return pick(self.definition, lang)
+
+    def usage_note(self, lang: str) -> str | None:
+        """The usage note written for this language (never another language's)."""
+        notes = self.usage or {}
+        if lang in notes:
+            return notes[lang]
+        if lang == "sr-Latn" and "sr" in notes:
+            from .transliteration import serbian_cyrillic_to_latin
+
+            return serbian_cyrillic_to_latin(notes["sr"])
+        return None
 
 
 @lru_cache(maxsize=4)
@@ -42,9 +54,10 @@ def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en",
     errors, terms, seen = [], [], set()
     for index, entry in enumerate(raw.get("terms") or [], start=1):
         field = f"terms[{index}]"
-        if not isinstance(entry, dict) or set(entry) - {"id", "term", "definition", "abbreviation", "sources", "variants"}:
+        if not isinstance(entry, dict) or set(entry) - {"id", "term", "definition", "abbreviation", "sources", "variants",
+                                                          "usage"}:
             errors.append(ContentError(where, None, field, entry, "each term has id, term, definition, "
-                                       "sources and optionally abbreviation and variants", "- id: readmission"))
+                                       "sources and optionally abbreviation, variants and usage", "- id: readmission"))
             continue
         term_id = entry.get("id")
         if not isinstance(term_id, str) or not re.fullmatch(r"[a-z0-9-]+", term_id) or term_id in seen:
@@ -82,9 +95,18 @@ def load_glossary(data_dir: Path = DATA_DIR, languages: tuple[str, ...] = ("en",
                                        f"a list of other names per language ({', '.join(languages)}), "
                                        "each a piece of text", 'variants: {bs: ["maloljetnik bez pratnje"]}'))
             variants = {}
+        usage = entry.get("usage") or {}
+        if not isinstance(usage, dict) or set(usage) - set(languages) or not all(
+                isinstance(note, str) and note.strip() for note in usage.values()):
+            errors.append(ContentError(where, None, f"{term_id}.usage", usage,
+                                       f"a note per language ({', '.join(languages)}), each written in that "
+                                       "language: how the term is used there and where the languages differ",
+                                       'usage: {sr: "Тумач преноси изговорену реч, преводилац писани текст."}'))
+            usage = {}
         if not errors:
             terms.append(Term(term_id, entry["term"], entry["definition"], abbreviation, tuple(sources),
-                              {lang: tuple(names) for lang, names in variants.items()}))
+                              {lang: tuple(names) for lang, names in variants.items()},
+                              {lang: note.strip() for lang, note in usage.items()}))
     if errors:
         raise ContentErrors(errors)
     return tuple(terms)

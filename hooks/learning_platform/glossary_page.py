@@ -39,6 +39,9 @@ def glossary_page(ctx: Context) -> str:
         sources = "; ".join(f'<a href="{esc(s.url)}">{esc(s.title)}</a>' for s in term.sources)
         parts.append(ctx.heading(3, term.name(ctx.lang) + (f" ({term.abbreviation})" if term.abbreviation else ""),
                                  anchor("term", term.id)))
-        parts.append(ctx.html(f"<p>{esc(term.meaning(ctx.lang))}</p>"
+        note = term.usage_note(ctx.lang)
+        usage = (f'<p class="glossary-usage"><strong>{esc(ctx.t("glossary.usage"))}:</strong> {esc(note)}</p>'
+                 if note else "")
+        parts.append(ctx.html(f"<p>{esc(term.meaning(ctx.lang))}</p>{usage}"
                               f'<p class="glossary-source">{esc(ctx.t("glossary.source"))}: {sources}</p>'))
     return "".join(parts)

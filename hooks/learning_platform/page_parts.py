@@ -182,6 +182,20 @@ def label_task_checkboxes(page_html: str) -> str:
     return _TASK_ITEM.sub(named, page_html) if "task-list-item" in page_html else page_html
 
 
+# The toc extension writes every heading's anchor link with one title, set once
+# in mkdocs.yml ("Permanent link"); MkDocs builds all languages in one process
+# from one configuration, and an untranslated copy reuses the English page's
+# converted text. So the title is set here, on the page's HTML, in the page's
+# language, whatever wrote the heading.
+_PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
+
+
+def permalink_titles(page_html: str, title: str) -> str:
+    """Every heading's anchor link titled in the page's language."""
+    return _PERMALINK.sub(lambda match: match.group(1) + esc(title) + match.group(2), page_html) \
+        if "headerlink" in page_html else page_html
+
+
 _ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 
 

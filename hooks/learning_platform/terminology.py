@@ -1,36 +1,62 @@
-"""Terminology: each language's preferred terms, the variants to avoid, and a
-check that finds those variants in that language's pages and interface strings.
+"""Terminology: how each language of the site says things, and a check that
+finds where a page or an interface string says them otherwise.
 
-`data/terminology/<lang>.yml` holds the rules, drawn from the glossary and from
-editors' reviews:
+Each language's rules are data, `data/terminology/<lang>.yml`
+(data/terminology/README.md explains every section with an example):
 
-    rules:
-      - preferred: "kanalet e dakorduara"
-        avoid: ["kanaleve të rëna dakord", "kanalet e rëna dakord"]
-        note: "agreed channels; 'të rëna dakord' is a calque"
+- `rules`: a word or phrase to avoid, written out in every form to catch,
+  with the preferred wording;
+- `phrases`: calques, changes of meaning and wrong constructions, found in
+  any inflected form (phrases.py), with the wording to write instead;
+- `concepts`: one term per concept: a glossary concept rendered another way
+  than this language's term is reported with the place of each rendering;
+- `address`: the polite form of address (sq "ju", mk "Вие", sr "Ви", bs "Vi"):
+  familiar pronouns and verb forms anywhere, familiar imperatives where a
+  sentence, a list item, a heading or an interface string begins;
+- `acronyms`: the local form of a glossary acronym (sr ГДМ for GCM);
+- `names`: official names and titles that are right as they stand although
+  a rule would flag them.
 
-A variant is found as a whole word or phrase, without regard to capitals.
-Quoted official text is exempt: Markdown quotations (lines starting with ">")
-and text between „ and “ or « and ».
+Every language, English included, writes the acronyms of
+`data/terminology/all.yml` out where they first appear (acronyms.py), and the
+interface labels listed there stay apart (labels.py).
+
+What is read of a page is its own words (quotations.py): code, link
+addresses and quotations marked with their source are left out.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
 
 from .errors import ContentError
+from .phrases import Phrase, compile_phrase, find, words_of
+from .quotations import blank, own_words
 from .vocabulary import DATA_DIR, read_yaml
 
 TERMINOLOGY_DIR = "terminology"
+DATA_STRINGS = ("ui.yml", "vocabulary.yml", "glossary.yml")
+PHRASE_KINDS = {
+    "calque": "a calque of English structure",
+    "meaning": "the meaning changes",
+    "grammar": "a construction the language does not use",
+    "term": "the field's term is cut short or changed",
+    "register": "not the register of a public institution",
+}
+
+
+# -- the rules of a language ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class TermRule:
+    """A word or phrase to avoid, in the forms written out."""
+
     preferred: str
     avoid: tuple[str, ...]
     note: str
@@ -38,54 +64,265 @@ class TermRule:
 
 
 @dataclass(frozen=True)
-class TermFinding:
-    file: str
-    line: int
-    found: str
-    rule: TermRule
+class PhraseRule:
+    """A phrase found in any inflected form, and what to write instead."""
 
-    def error(self) -> ContentError:
-        return ContentError(
-            self.file, self.line, "terminology", self.found,
-            f"this language's terminology uses \"{self.rule.preferred}\" instead"
-            + (f" ({self.rule.note})" if self.rule.note else ""),
-            self.rule.preferred,
-        )
+    phrase: Phrase
+    write: str
+    kind: str
+    note: str
 
 
-def _pattern(variants: Iterable[str]) -> re.Pattern:
+@dataclass(frozen=True)
+class ConceptRule:
+    """The renderings of one concept: this language's term and the others."""
+
+    concept: str
+    use: tuple[Phrase, ...]  # the term and the forms it accepts; use[0] is the one shown
+    other: tuple[Phrase, ...]
+    note: str
+    unless: tuple[Phrase, ...] = ()  # where another rendering means something else (a translator of text)
+
+
+@dataclass(frozen=True)
+class AddressRule:
+    """The polite form of address: the familiar forms to find."""
+
+    polite: str
+    familiar: frozenset[str]  # folded; anywhere
+    imperatives: frozenset[str]  # folded; where a sentence, item, heading or string begins
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    lang: str
+    words: tuple[TermRule, ...] = ()
+    phrases: tuple[PhraseRule, ...] = ()
+    concepts: tuple[ConceptRule, ...] = ()
+    address: AddressRule | None = None
+    acronyms: tuple[tuple[str, str], ...] = ()  # (glossary id, this language's acronym)
+    names: tuple[str, ...] = ()
+    particles: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def names_pattern(self) -> re.Pattern | None:
+        return _names_pattern(self.names)
+
+
+class RulesError(ValueError):
+    """A rule file says something the check cannot use; the message says what to write."""
+
+
+def _where(lang: str, section: str, index: int | None = None) -> str:
+    return f"data/{TERMINOLOGY_DIR}/{lang}.yml, {section}" + (f"[{index}]" if index is not None else "")
+
+
+def _texts(value: object) -> list[str] | None:
+    """A list of non-empty texts (a single text is a list of one), or None."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value):
+        return [item.strip() for item in value]
+    return None
+
+
+def _word_pattern(variants: Iterable[str]) -> re.Pattern:
     alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
-def load_rules(lang: str, data_dir: Path = DATA_DIR) -> tuple[TermRule, ...]:
+def load_language(lang: str, data_dir: Path = DATA_DIR) -> LanguageRules:
+    """A language's rule file, checked: a rule the check cannot use stops the build."""
     path = data_dir / TERMINOLOGY_DIR / f"{lang}.yml"
     if not path.exists():
-        return ()
+        return LanguageRules(lang)
     raw = read_yaml(path) or {}
-    rules = []
+    if not isinstance(raw, dict):
+        raise RulesError(f"{_where(lang, 'the file')}: the sections rules, phrases, concepts, address, acronyms")
+    particles = frozenset(_fold_all(_texts(raw.get("particles")) or []))
+    names = list(_texts(raw.get("names")) or [])
+    words = []
     for index, entry in enumerate(raw.get("rules") or [], start=1):
-        where = f"../data/{TERMINOLOGY_DIR}/{lang}.yml"
-        if not isinstance(entry, dict) or not isinstance(entry.get("preferred"), str) \
-                or not isinstance(entry.get("avoid"), list) or not entry["avoid"] \
-                or not all(isinstance(v, str) and v.strip() for v in entry["avoid"]):
-            raise ValueError(f"{where}, rules[{index}]: each rule gives preferred (text) and avoid "
+        avoid = _texts(entry.get("avoid")) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("preferred"), str) or avoid is None:
+            raise RulesError(f"{_where(lang, 'rules', index)}: each rule gives preferred (text) and avoid "
                              f'(a list of texts), e.g. - {{preferred: "ММО", avoid: ["МОМ"]}}')
-        avoid = tuple(v.strip() for v in entry["avoid"])
-        rules.append(TermRule(entry["preferred"].strip(), avoid, str(entry.get("note") or "").strip(),
-                              _pattern(avoid)))
-    return tuple(rules)
+        names += _texts(entry.get("names")) or []
+        words.append(TermRule(entry["preferred"].strip(), tuple(avoid), str(entry.get("note") or "").strip(),
+                              _word_pattern(avoid)))
+    phrases = []
+    for index, entry in enumerate(raw.get("phrases") or [], start=1):
+        finds = _texts(entry.get("find")) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or finds is None or not isinstance(entry.get("write"), str) \
+                or entry.get("kind") not in PHRASE_KINDS:
+            raise RulesError(f"{_where(lang, 'phrases', index)}: each phrase rule gives find (a phrase), write "
+                             f"(the wording to use) and kind ({', '.join(PHRASE_KINDS)}), e.g. "
+                             '- {find: "обухватити улогу", write: "описати улогу", kind: calque}')
+        for text in finds:
+            phrases.append(PhraseRule(_phrase(text, lang, particles, "phrases", index), entry["write"].strip(),
+                                      entry["kind"], str(entry.get("note") or "").strip()))
+    concepts = []
+    for index, entry in enumerate(raw.get("concepts") or [], start=1):
+        use = _texts(entry.get("use")) if isinstance(entry, dict) else None
+        other = _texts(entry.get("other")) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("concept"), str) or use is None or other is None:
+            raise RulesError(f"{_where(lang, 'concepts', index)}: each concept gives concept (its glossary id), "
+                             "use (this language's term, then any form it accepts) and other (the renderings "
+                             'to replace), e.g. - {concept: interpreter, use: ["тумач"], other: ["преводилац"]}')
+        names += _texts(entry.get("names")) or []
+        unless = _texts(entry.get("unless")) or []
+        concepts.append(ConceptRule(
+            entry["concept"], tuple(_phrase(text, lang, particles, "concepts", index) for text in use),
+            tuple(_phrase(text, lang, particles, "concepts", index) for text in other),
+            str(entry.get("note") or "").strip(),
+            tuple(_phrase(text, lang, particles, "concepts", index) for text in unless)))
+    address = None
+    if raw.get("address") is not None:
+        entry = raw["address"]
+        familiar = _texts(entry.get("familiar")) if isinstance(entry, dict) else None
+        imperatives = _texts(entry.get("imperatives")) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("polite"), str) or familiar is None \
+                or imperatives is None:
+            raise RulesError(f"{_where(lang, 'address')}: give polite (how the site addresses its reader), "
+                             "familiar (pronouns and verb forms of the familiar address) and imperatives "
+                             '(familiar imperatives), e.g. polite: "Ви: Отворите", familiar: ["твој"], '
+                             'imperatives: ["отвори"]')
+        address = AddressRule(entry["polite"].strip(), frozenset(_fold_all(familiar)),
+                              frozenset(_fold_all(imperatives)))
+    acronyms = []
+    for index, entry in enumerate(raw.get("acronyms") or [], start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) \
+                or not isinstance(entry.get("acronym"), str) or not entry["acronym"].strip():
+            raise RulesError(f"{_where(lang, 'acronyms', index)}: give term (a glossary id) and acronym "
+                             '(this language\'s form of it), e.g. - {term: gcm, acronym: "ГДМ"}')
+        acronyms.append((entry["term"], entry["acronym"].strip()))
+    return LanguageRules(lang, tuple(words), tuple(phrases), tuple(concepts), address, tuple(acronyms),
+                         tuple(dict.fromkeys(names)), particles)
 
 
-_QUOTED = re.compile(r"„[^“\n]*“|«[^»\n]*»")
+def load_rules(lang: str, data_dir: Path = DATA_DIR) -> tuple[TermRule, ...]:
+    """The words and phrases to avoid in a language (the `rules` section)."""
+    return load_language(lang, data_dir).words
 
 
-def _exempt(line: str) -> str:
-    """The line with quoted official text blanked (same length, so columns hold)."""
-    if line.lstrip().startswith(">"):
-        return " " * len(line)
-    return _QUOTED.sub(lambda m: " " * len(m.group(0)), line)
+_CACHES: list = [load_language]
+
+
+def cached_by_rules(function):
+    """An lru_cache'd function whose results depend on the rule files: cleared with them."""
+    _CACHES.append(function)
+    return function
+
+
+def _clear_caches() -> None:
+    for function in _CACHES:
+        function.cache_clear()
+
+
+# The build clears this when a data file changes (hooks/site_hooks.py).
+load_rules.cache_clear = _clear_caches  # type: ignore[attr-defined]
+
+
+def _phrase(text: str, lang: str, particles: frozenset[str], section: str, index: int) -> Phrase:
+    try:
+        return compile_phrase(text, lang, particles)
+    except ValueError as problem:
+        raise RulesError(f"{_where(lang, section, index)}: {problem}") from None
+
+
+def _fold_all(texts: Iterable[str]) -> list[str]:
+    from .folding import fold
+
+    return [fold(text) for text in texts]
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    return _word_pattern(names) if names else None
+
+
+# -- findings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermFinding:
+    """One place where a text says something otherwise than its language's rules."""
+
+    file: str  # relative to docs/ ("../data/ui.yml" for data files)
+    line: int
+    found: str
+    check: str  # the field of the error: terminology, phrase, one term per concept, form of address, ...
+    advice: str  # what to write instead
+    explanation: str
+
+    def error(self) -> ContentError:
+        return ContentError(self.file, self.line, self.check, self.found, self.explanation, self.advice)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A text the check reads: a page, or one interface string of a data file."""
+
+    file: str
+    first_line: int
+    text: str  # as written
+    data: bool  # an interface string (its first word begins a sentence)
+
+
+# -- the checks on one text ---------------------------------------------------------------
+
+
+def readable(unit_text: str, rules: LanguageRules, data: bool) -> str:
+    """What the checks read: the page's own words, official names blanked."""
+    text = unit_text if data else own_words(unit_text)
+    pattern = rules.names_pattern
+    if pattern is not None:
+        text = pattern.sub(lambda match: blank(match.group(0)), text)
+    return text
+
+
+def check_text(file: str, text: str, rules: tuple[TermRule, ...] | LanguageRules, first_line: int = 1,
+               data: bool = False) -> Iterator[TermFinding]:
+    """Every finding in one text: words to avoid, phrases, the form of address.
+
+    `rules` may be a language's LanguageRules or just its word rules."""
+    language = rules if isinstance(rules, LanguageRules) else LanguageRules("", words=tuple(rules))
+    masked = readable(text, language, data)
+    lines = _line_starts(masked)
+    yield from _word_findings(file, text, masked, language.words, lines, first_line)
+    if language.lang and (language.phrases or language.address):
+        words = words_of(masked, language.lang, language.particles)
+        yield from _phrase_findings(file, text, masked, words, language, lines, first_line)
+        yield from _address_findings(file, text, words, language, lines, first_line, data)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
+def _line(lines: list[int], offset: int, first_line: int) -> int:
+    return first_line + bisect_right(lines, offset) - 1
+
+
+def _word_findings(file: str, text: str, masked: str, rules: tuple[TermRule, ...], lines: list[int],
+                   first_line: int) -> Iterator[TermFinding]:
+    lowered = " ".join(masked.lower().split())  # a phrase may break across lines
+    # A plain substring test first: most texts hold none of the variants.
+    rules = tuple(rule for rule in rules if any(variant in lowered for variant in _lowered(rule)))
+    if not rules:
+        return
+    for match in _combined(rules).finditer(masked):
+        rule = rules[int(match.lastgroup[1:])]
+        yield TermFinding(file, _line(lines, match.start(), first_line), text[match.start():match.end()],
+                          "terminology", rule.preferred,
+                          f"this language's terminology uses \"{rule.preferred}\" instead"
+                          + (f" ({rule.note})" if rule.note else ""))
+
+
+@lru_cache(maxsize=1024)
+def _lowered(rule: TermRule) -> tuple[str, ...]:
+    return tuple(variant.lower() for variant in rule.avoid)
 
 
 @lru_cache(maxsize=16)
@@ -95,61 +332,32 @@ def _combined(rules: tuple[TermRule, ...]) -> re.Pattern:
                       re.IGNORECASE)
 
 
-def check_text(file: str, text: str, rules: tuple[TermRule, ...], first_line: int = 1) -> Iterator[TermFinding]:
-    lowered = " ".join(text.lower().split())  # a phrase may break across lines
-    # A plain substring test first: most texts hold none of the variants.
-    rules = tuple(rule for rule in rules if any(variant.lower() in lowered for variant in rule.avoid))
-    if not rules:
+def _phrase_findings(file: str, text: str, masked: str, words, language: LanguageRules, lines: list[int],
+                     first_line: int) -> Iterator[TermFinding]:
+    if not language.phrases:
         return
-    visible, in_code = [], False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-            visible.append(" " * len(line))
-        else:
-            visible.append(" " * len(line) if in_code else _exempt(line))
-    masked = "\n".join(visible)
-    starts = [0]
-    for match in re.finditer("\n", masked):
-        starts.append(match.end())
-    for match in _combined(rules).finditer(masked):
-        index = int(match.lastgroup[1:])
-        line = bisect_right(starts, match.start()) - 1
-        yield TermFinding(file, first_line + line, text[match.start():match.end()], rules[index])
+    rules = {rule.phrase: rule for rule in language.phrases}
+    seen = set()
+    for match in find(tuple(rules), words, masked):
+        if (match.start, match.end) in seen:
+            continue  # two forms of one rule found the same words
+        seen.add((match.start, match.end))
+        rule = rules[match.phrase]
+        found = " ".join(text[match.start:match.end].split())
+        yield TermFinding(file, _line(lines, match.start, first_line), found, "phrase", rule.write,
+                          f"{PHRASE_KINDS[rule.kind]}: write \"{rule.write}\""
+                          + (f" ({rule.note})" if rule.note else ""))
 
 
-def check_language(docs_dir: Path, lang: str, data_dir: Path = DATA_DIR) -> list[TermFinding]:
-    """Every variant to avoid in this language's translation files and interface strings."""
-    rules = load_rules(lang, data_dir)
-    if not rules:
-        return []
-    findings: list[TermFinding] = []
-    for path in sorted(docs_dir.rglob(f"*.{lang}.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        findings.extend(_page_findings(relative, path.read_text(encoding="utf-8"), rules))
-    for name in ("ui.yml", "vocabulary.yml", "glossary.yml"):
-        findings.extend(_data_findings(name, (data_dir / name).read_text(encoding="utf-8"), lang, rules))
-    return findings
-
-
-# The same text and rules give the same findings: the preview checks again
-# after every save, and only the saved file is read again.
-@lru_cache(maxsize=4096)
-def _page_findings(file: str, text: str, rules: tuple[TermRule, ...]) -> tuple[TermFinding, ...]:
-    return tuple(check_text(file, text, rules))
-
-
-@lru_cache(maxsize=64)
-def _data_findings(name: str, text: str, lang: str, rules: tuple[TermRule, ...]) -> tuple[TermFinding, ...]:
-    findings: list[TermFinding] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        part = _language_part(line, lang)
-        if part:
-            findings.extend(check_text(f"../data/{name}", part, rules, number))
-    return tuple(findings)
-
-
-def _language_part(line: str, lang: str) -> str:
-    """In a YAML line of labels, only this language's text (`sq: "..."`)."""
-    parts = re.findall(rf"(?<![\w-]){re.escape(lang)}:\s*\"((?:[^\"\\]|\\.)*)\"", line)
-    return " … ".join(parts)
+def _address_findings(file: str, text: str, words, language: LanguageRules, lines: list[int], first_line: int,
+                      data: bool) -> Iterator[TermFinding]:
+    address = language.address
+    if address is None:
+        return
+    for index, word in enumerate(words):
+        begins = index == 0 or words[index - 1].sentence != word.sentence
+        if word.folded in address.familiar or (begins and word.folded in address.imperatives):
+            kind = "a familiar imperative" if word.folded in address.imperatives else "the familiar form"
+            yield TermFinding(file, _line(lines, word.start, first_line), text[word.start:word.end],
+                              "form of address", address.polite,
+                              f"{kind}: the site addresses its reader in the polite form ({address.polite})")

@@ -1,0 +1,308 @@
+"""The language check: what it reads, each kind of rule catching its example
+with the wording to use in its message, and the site as it is reporting
+nothing. The glossary's core terms in every language."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from learning_platform.glossary import load_glossary
+from learning_platform.labels import label_findings, read_alike
+from learning_platform.language_check import check_language, language_problems
+from learning_platform.page_parts import permalink_titles
+from learning_platform.quotations import own_words
+from learning_platform.terminology import check_text, load_language, load_rules
+from learning_platform.vocabulary import load_vocabulary
+
+LANGUAGES = ("sq", "mk", "sr", "bs")
+
+
+def findings(lang: str, text: str, data: bool = False) -> list:
+    return list(check_text("x.md", text, load_language(lang), data=data))
+
+
+def fields(found: list) -> list[tuple[str, str]]:
+    return [(finding.check, finding.found) for finding in found]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ whose rule files a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(REPO / "data", target)
+    load_language.cache_clear()
+    yield target
+    load_rules.cache_clear()
+
+
+# -- what the check reads ---------------------------------------------------------------------
+
+
+def test_a_blockquote_ending_with_its_source_line_is_left_out() -> None:
+    page = "Own text: skrining.\n\n> Quoted: skrining.\n>\n> — *Source title*, page 3\n\nOwn again: skrining.\n"
+    assert [(f.line, f.found) for f in findings("bs", page)] == [(1, "skrining"), (7, "skrining")]
+
+
+def test_a_blockquote_without_its_source_line_is_checked() -> None:
+    assert [(f.line, f.found) for f in findings("bs", "> Kaže se: skrining.\n")] == [(1, "skrining")]
+
+
+def test_text_between_quotation_marks_is_checked_like_any_other() -> None:
+    assert fields(findings("bs", "Kako kaže izvor: „skrining“.")) == [("terminology", "skrining")]
+    assert fields(findings("sq", "Sipas «Draft me makinë»")) == [("terminology", "Draft me makinë")]
+
+
+def test_code_link_addresses_and_comments_are_left_out() -> None:
+    page = ("Vidjeti `skrining` i [provjeru](../practices/skrining-region.md).\n"
+            "```\nskrining\n```\n<!-- skrining -->\n")
+    assert findings("bs", page) == []
+    assert own_words("[a](b.md)") == "[a]      "
+
+
+def test_an_official_name_listed_under_names_is_left_alone(data_copy: Path) -> None:
+    path = data_copy / "terminology/bs.yml"
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules["names"] = ["Imigracioni centar"]
+    path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    language = load_language("bs", data_copy)
+    assert not list(check_text("x.md", "Smješten je u Imigracioni centar.", language))
+    assert list(check_text("x.md", "Imigracioni postupak traje.", language))
+
+
+# -- words to avoid (the `rules` of each language) ------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_at_least_fifteen_terminology_rules(lang: str) -> None:
+    assert len(load_rules(lang)) >= 15
+
+
+EDITORS_EXAMPLES = {
+    "sq": ["përmes kanaleve të rëna dakord", "Draft me makinë", "u flit para mikut"],
+    "mk": ["МОМ ја поддржува", "ги развиваат нивните вештини", "може да е жртва", "преведувачи и културни медијатори"],
+    "sr": ["провера који штите", "у Косову*", "Свих 21 активности", "ирегуларни мигранти", "предавачи на обукама"],
+    "bs": ["Holističko upravljanje", "skrining ranjivosti", "Pretražite stranicu", "migracioni tokovi", "u regionu"],
+}
+
+
+@pytest.mark.parametrize("lang, text", [(lang, text) for lang, texts in EDITORS_EXAMPLES.items() for text in texts])
+def test_the_terminology_check_catches_the_editors_examples(lang: str, text: str) -> None:
+    found = findings(lang, text)
+    assert found and found[0].check == "terminology" and found[0].line == 1 and found[0].advice
+
+
+def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
+    (finding,) = findings("sr", "Ту раде ИОМ и УНХЦР.")
+    assert (finding.found, finding.advice) == ("ИОМ", "МОМ")
+    assert finding.error().field == "terminology" and '"МОМ" instead' in finding.error().problem
+
+
+# -- the polite form of address ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, familiar, polite", [
+    ("sr", "Отвори претрагу", "Отворите претрагу"),
+    ("mk", "Отвори пребарување", "Отворете го пребарувањето"),
+    ("bs", "Otvori pretragu", "Otvorite pretragu"),
+    ("sq", "Hap kërkimin", "Hapni kërkimin"),
+])
+def test_a_familiar_imperative_in_an_interface_string_is_reported(lang: str, familiar: str, polite: str) -> None:
+    (finding,) = findings(lang, familiar, data=True)
+    assert finding.check == "form of address" and finding.found == familiar.split()[0]
+    assert "polite form" in finding.explanation
+    assert findings(lang, polite, data=True) == []
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("sr", "Ово је твој случај и можеш да одлучиш.", ["твој", "можеш"]),
+    ("bs", "Tvoja uloga je da pitaš.", ["Tvoja"]),
+    ("mk", "Ова е твојата улога.", ["твојата"]),
+    ("sq", "Ky është roli yt i tëndi? Roli tënd.", ["tënd"]),
+])
+def test_familiar_pronouns_and_verb_forms_are_reported_anywhere_in_a_page(lang: str, text: str, found) -> None:
+    assert [f.found for f in findings(lang, text) if f.check == "form of address"] == found
+
+
+def test_a_word_that_is_also_a_third_person_verb_is_not_taken_for_an_imperative() -> None:
+    assert findings("sr", "- Прати се само лет, а не и предаја.") == []
+    assert findings("mk", "Девојчето оди на училиште.") == []
+
+
+def test_an_imperative_inside_a_sentence_of_a_page_is_not_taken_for_an_address() -> None:
+    assert findings("sr", "Службеник ће да отвори досије.") == []
+
+
+# -- acronyms --------------------------------------------------------------------------------------
+
+
+def _english_page(tmp_path: Path, text: str) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_an_acronym_not_written_out_where_it_first_appears_is_reported(tmp_path: Path) -> None:
+    docs = _english_page(tmp_path, "# Page\n\nThe GCM objective 21 matters.\n\nLater the GCM again.\n")
+    found = [f for f in check_language(docs, "en") if f.file == "page.md"]
+    assert [(f.check, f.line, f.found) for f in found] == [("acronym", 3, "GCM")]
+    assert found[0].advice == "Global Compact for Safe, Orderly and Regular Migration (GCM)"
+
+
+@pytest.mark.parametrize("text", [
+    "Objective 21 of the Global Compact for Migration (GCM) matters.",
+    "The GCM (Global Compact for Safe, Orderly and Regular Migration) sets 23 objectives.",
+])
+def test_an_acronym_written_out_in_its_first_paragraph_passes(tmp_path: Path, text: str) -> None:
+    docs = _english_page(tmp_path, f"# Page\n\n{text}\n\nThe GCM again.\n")
+    assert [f for f in check_language(docs, "en") if f.file == "page.md"] == []
+
+
+def test_a_language_writes_its_own_form_of_the_acronym(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.sr.md").write_text("ГДМ има 23 циља.\n\nЦиљ 21 Глобалног договора о миграцијама (ГДМ).\n",
+                                     encoding="utf-8")
+    assert [(f.check, f.line, f.found) for f in check_language(docs, "sr") if f.file == "page.sr.md"] \
+        == [("acronym", 1, "ГДМ")]
+
+
+def test_an_interface_string_with_the_acronym_holds_the_term_too() -> None:
+    vocabulary = load_vocabulary()
+    for lang in ("en", "sq", "mk", "sr", "bs"):
+        label = vocabulary.text("finder.facet.gcm", lang)
+        assert ("GCM" in label or "ГДМ" in label) and "(" in label, (lang, label)
+
+
+# -- interface labels that must stay apart -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, one, other", [
+    ("mk", "Целна група", "Целни групи"),
+    ("bs", "Ciljna grupa", "Ciljne grupe"),
+    ("sr", "Активност", "Активности {numbers}"),
+    ("en", "Action {number}", "Actions"),
+])
+def test_labels_that_differ_only_by_number_or_ending_read_alike(lang: str, one: str, other: str) -> None:
+    assert read_alike(one, other, lang)
+
+
+@pytest.mark.parametrize("lang, one, other", [
+    ("mk", "Улоги", "Целни групи"),
+    ("sr", "Активност", "Садржај"),
+    ("sr", "Ваша улога", "Особе о којима је реч"),
+])
+def test_labels_with_words_of_their_own_read_apart(lang: str, one: str, other: str) -> None:
+    assert not read_alike(one, other, lang)
+
+
+def test_a_label_collision_is_reported_with_both_labels_and_the_line(data_copy: Path) -> None:
+    ui = data_copy / "ui.yml"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text.replace('  mk: "Содржина"', '  mk: "Активност"'), encoding="utf-8")
+    found = label_findings(load_vocabulary.__wrapped__(data_copy), data_copy)
+    lines = text.split("\n")
+    assert {error.value for error in found} == {"Активност {number}", "Активност", "Активности"}
+    assert all(error.field == "interface labels" and error.file == "../data/ui.yml" for error in found)
+    assert all("ui:agenda.column.activity (\"Активност\")" in error.problem for error in found)
+    assert all(lines[error.line - 1] == f'  mk: "{error.value}"' for error in found)
+
+
+def test_the_audience_and_the_people_concerned_read_apart_in_every_language() -> None:
+    vocabulary = load_vocabulary()
+    expected = {"en": ("Audience", "Target groups"), "sq": ("Rolet", "Grupet e synuara"),
+                "mk": ("Улоги", "Целни групи"), "sr": ("Улоге", "Циљне групе"), "bs": ("Uloge", "Ciljne grupe")}
+    for lang, (audience, groups) in expected.items():
+        assert (vocabulary.text("panel.audience", lang), vocabulary.text("panel.target_groups", lang)) \
+            == (audience, groups)
+
+
+def test_an_action_of_the_action_plan_and_an_agenda_row_have_words_of_their_own() -> None:
+    vocabulary = load_vocabulary()
+    expected = {"en": ("Action", "Activity"), "sq": ("Veprimi", "Aktiviteti"), "mk": ("Активност", "Содржина"),
+                "sr": ("Активност", "Садржај"), "bs": ("Aktivnost", "Sadržaj")}
+    for lang, pair in expected.items():
+        assert (vocabulary.text("finder.facet.action", lang), vocabulary.text("agenda.column.activity", lang)) == pair
+
+
+# -- headings' anchor links ----------------------------------------------------------------------------
+
+
+def test_a_headings_anchor_link_is_titled_in_the_pages_language() -> None:
+    html = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+    assert permalink_titles(html, "Трајна веза") == \
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Трајна веза">&para;</a></h2>'
+    expected = {"en": "Permanent link", "sq": "Lidhje e përhershme", "mk": "Постојана врска",
+                "sr": "Трајна веза", "sr-Latn": "Trajna veza", "bs": "Trajna veza"}
+    assert {lang: load_vocabulary().text("heading.permalink", lang) for lang in expected} == expected
+
+
+# -- the glossary: the field's core terms ---------------------------------------------------------------
+
+
+CORE_TERMS = {
+    "interpreter": {"sr": "тумач", "mk": "толкувач", "bs": "prevodilac"},
+    "return-decision": {"sr": "одлука о повратку", "mk": "одлука за враќање"},
+    "requesting-state": {"sr": "држава молиља", "bs": "država moliteljica"},
+    "requested-state": {"sr": "замољена држава", "bs": "zamoljena država"},
+    "transfer": {"sr": "предаја"},
+    "joint-readmission-committee": {"en": "Joint Readmission Committee"},
+    "non-refoulement": {"sr": "забрана протеривања или враћања", "bs": "zabrana protjerivanja ili vraćanja",
+                        "mk": "забрана за протерување или враќање"},
+    "screening": {"sr": "провера", "mk": "проверка", "bs": "provjera"},
+    "best-interests-of-the-child": {"sr": "најбољи интерес детета"},
+    "case": {"sr": "случај", "sq": "rast"},
+}
+
+
+@pytest.mark.parametrize("term_id", CORE_TERMS)
+def test_the_glossary_has_the_fields_core_term_in_every_language(term_id: str) -> None:
+    terms = {term.id: term for term in load_glossary()}
+    term = terms[term_id]
+    assert set(term.term) == set(term.definition) == {"en", "sq", "mk", "sr", "bs"}
+    for lang, name in CORE_TERMS[term_id].items():
+        assert term.name(lang) == name
+    assert term.sources and all(source.url.startswith(("https://", "http://")) for source in term.sources)
+
+
+def test_the_interpreter_is_told_apart_from_the_translator_with_a_note_where_serbian_and_bosnian_differ() -> None:
+    terms = {term.id: term for term in load_glossary()}
+    interpreter = terms["interpreter"]
+    assert "translator" in interpreter.meaning("en")
+    assert "prevodilac" in interpreter.usage_note("sr") and "тумач" in interpreter.usage_note("bs")
+    assert "толкувач" in interpreter.usage_note("mk") or "тумач" in interpreter.usage_note("mk")
+    assert interpreter.usage_note("sr-Latn").startswith("Tumač")
+
+
+def test_non_refoulement_is_the_whole_principle() -> None:
+    meaning = {term.id: term for term in load_glossary()}["non-refoulement"].meaning("en")
+    for part in ("expelled, returned or extradited", "rejection at the border", "asylum seekers"):
+        assert part in meaning
+
+
+def test_the_glossary_page_shows_the_usage_note_in_the_readers_language(built_site) -> None:
+    page = (built_site / "sr" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Употреба:</strong> Тумач преноси изговорену реч" in page
+    english = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Usage:</strong> Serbian pages say тумач" in english
+
+
+def test_headings_anchor_links_are_titled_in_every_language_of_the_built_site(built_site) -> None:
+    for lang, title in {"sq": "Lidhje e përhershme", "mk": "Постојана врска", "sr": "Трајна веза",
+                        "sr-Latn": "Trajna veza", "bs": "Trajna veza"}.items():
+        for page in ("practices/cultural-mediation", "glossary", "modules/return-counselling-skills"):
+            html = (built_site / lang / page / "index.html").read_text(encoding="utf-8")
+            assert 'class="headerlink"' in html and 'title="Permanent link"' not in html, (lang, page)
+            assert f'title="{title}"' in html, (lang, page)
+
+
+# -- the site as it is ------------------------------------------------------------------------------------
+
+
+def test_the_site_as_it_is_reports_no_language_problem() -> None:
+    problems = language_problems(REPO / "docs", load_vocabulary())
+    assert [str(problem) for problem in problems] == []
