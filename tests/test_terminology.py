@@ -101,6 +101,99 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
     assert finding.error().field == "terminology" and '"МОМ" instead' in finding.error().problem
 
 
+# -- phrases: calques and changes of meaning, in any inflected form ------------------------------------
+
+
+@pytest.mark.parametrize("lang, text, found, wording", [
+    ("sr", "3. **Обучите.** Обухватите улогу и њене границе.", "Обухватите", "обрадите (улогу, тему)"),
+    ("sr", "медијација уведена тек опрезно, углавном", "тек опрезно", "уз оклевање"),
+    ("bs", "medijacija uvedena tek oprezno, uglavnom", "tek oprezno", "uz oklijevanje"),
+    ("sr", "Текст споразума са анексима, које припрема тренер", "које припрема тренер", "…; припрема тренер"),
+    ("bs", "Sažetak pravila na jednoj stranici, koji priprema trener", "koji priprema trener", "…; priprema trener"),
+    ("sq", "Ushtrimi 1: ndërtoni një kërkesë për ripranim", "ndërtoni një kërkesë", "hartoni (përgatitni) një kërkesë"),
+    ("sq", "Përgatitni një kërkesë dalëse", "kërkesë dalëse", "kërkesë që i dërgohet shtetit tjetër"),
+    ("sq", "këshillimi kthehet në një fjalim të njëanshëm", "fjalim të njëanshëm", "bisedë në një drejtim (monolog)"),
+    ("sq", "UNICEF Serbia vë në dukje", "UNICEF Serbia", "UNICEF-i në Serbi"),
+    ("mk", "ги разгледа двете услуги пилотирани за децата", "услуги пилотирани", "услуги воведени пилотно (пилот-услуги)"),
+    ("bs", "- Medijator sažima umjesto da prenese ono što je rečeno.", "Medijator sažima umjesto",
+     "Dopuštanje medijatoru da sažima umjesto da prenese…"),
+])
+def test_a_phrase_rule_catches_its_example_and_names_the_wording_to_use(lang, text, found, wording) -> None:
+    phrases = [f for f in findings(lang, text) if f.check == "phrase"]
+    assert [(f.found, f.advice) for f in phrases] == [(found, wording)]
+    assert f'write "{wording}"' in phrases[0].explanation
+
+
+def test_a_phrase_is_found_in_its_other_inflected_forms() -> None:
+    assert [f.found for f in findings("sr", "Обухватите улоге тумача.") if f.check == "phrase"] == ["Обухватите"]
+    assert [f.found for f in findings("sr", "Материјали, коју припрема тренер.") if f.check == "phrase"] \
+        == ["коју припрема тренер"]
+
+
+def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
+    assert [f.found for f in findings("bs", "9. **Dijelite u regiji.** Objedinite spiskove.")] == ["Dijelite u regiji"]
+    assert findings("bs", "9. **Dijelite iskustva u regiji.** Objedinite spiskove.") == []
+    assert findings("bs", "Dijelite u regiji spiskove prevodilaca.") == []
+
+
+def test_a_phrase_does_not_reach_across_sentences() -> None:
+    assert [f for f in findings("sq", "Ndërtoni besimin. Një kërkesë dalëse vjen më vonë.")
+            if f.found.startswith("Ndërtoni")] == []
+
+
+# -- one term per concept across a language's pages -------------------------------------------------------
+
+
+def _pages(tmp_path: Path, pages: dict[str, str]) -> Path:
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_a_concept_said_two_ways_is_reported_with_both_places(tmp_path: Path) -> None:
+    docs = _pages(tmp_path, {
+        "actions/5.sr.md": "# Активност 5\n\nРазговор се води уз квалификованог тумача.\n",
+        "practices/x.sr.md": "# Пракса\n\nУвод.\n\nРазговарајте насамо, уз преводиоца ако је потребно.\n",
+    })
+    (finding,) = [f for f in check_language(docs, "sr") if f.check == "one term per concept" and not
+                  f.file.startswith("../")]
+    assert (finding.file, finding.line, finding.found, finding.advice) == ("practices/x.sr.md", 5, "преводиоца", "тумач")
+    assert "as docs/actions/5.sr.md says on line 3" in finding.explanation
+    assert '"interpreter" is "тумач"' in finding.explanation
+
+
+def test_the_term_holding_a_shorter_rendering_wins(tmp_path: Path) -> None:
+    docs = _pages(tmp_path, {
+        "a.mk.md": "Забраната за протерување или враќање (non-refoulement) важи за сите.\n",
+        "b.mk.md": "**Забрана за протерување (non-refoulement).** Никогаш не испраќајте барање.\n",
+    })
+    found = [(f.file, f.line, f.found) for f in check_language(docs, "mk") if f.check == "one term per concept"
+             and not f.file.startswith("../")]
+    assert found == [("b.mk.md", 1, "Забрана за протерување")]
+
+
+def test_a_term_cut_short_is_reported_in_its_inflected_forms() -> None:
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    units = [Unit("p.sr.md", 1, "Поступак утврђивања најбољег интереса детета.\n\nУ најбољем интересу.\n", False),
+             Unit("q.sr.md", 1, "Процена најбољих интереса сваког детета.\n", False)]
+    assert [(f.file, f.line, f.found) for f in concept_findings(units, load_language("sr"))] \
+        == [("p.sr.md", 3, "најбољем интересу")]
+
+
+def test_a_rendering_that_means_something_else_where_it_stands_is_left_alone() -> None:
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    units = [Unit("t.sr.md", 1, "Тумач преноси изговорено.\n", False),
+             Unit("c.sr.md", 1, "Разговор се води уз преводиоца.\n", False),
+             Unit("d.sr.md", 1, "Платформа је отворена за тренере и преводилаце ове платформе.\n", False)]
+    assert [(f.file, f.found) for f in concept_findings(units, load_language("sr"))] == [("c.sr.md", "преводиоца")]
+
+
 # -- the polite form of address ------------------------------------------------------------------
 
 

@@ -47,6 +47,7 @@ PHRASE_KINDS = {
     "grammar": "a construction the language does not use",
     "term": "the field's term is cut short or changed",
     "register": "not the register of a public institution",
+    "english": "English left in where the language has its own wording",
 }
 
 
