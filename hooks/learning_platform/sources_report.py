@@ -1,6 +1,7 @@
 """Every outside address the pages cite, with the pages that cite it, so an
-editor can re-check them all in one pass; and the addresses that carry a
-locale other than English or navigation and tracking junk.
+editor can re-check them all in one pass; and the addresses to fix: a locale
+other than English (EUR-Lex's /AUTO/ included), navigation and tracking junk,
+a copy hosted by a third party that is not labelled as one, an untitled upload.
 
     python scripts/sources.py            # the report
     python scripts/sources.py --problems # only the addresses to fix
@@ -24,7 +25,20 @@ _LOCALES = ("hu", "da", "fi", "ru", "ar", "de", "fr", "es", "it", "sq", "sr", "b
             "pl", "cs", "sk", "sl", "hr", "tr", "zh", "ja", "pt", "nl", "sv", "et", "lv", "lt", "uk", "me")
 _LOCALE_SEGMENT = re.compile(rf"^/(?:{'|'.join(_LOCALES)})(?:[-_][a-z]{{2}})?(?:/|$)|^/en-(?!gb|us)[a-z]{{2}}/")
 _LOCALE_SUFFIX = re.compile(rf"_(?:{'|'.join(_LOCALES)})(?:$|[/?#.])")
-JUNK_PARAMETERS = ("utm_", "fbclid", "gclid", "p_l_back_url", "category_id", "rid", "page", "preflang", "ref")
+JUNK_PARAMETERS = ("utm_", "fbclid", "gclid", "p_l_back_url", "category_id", "rid", "page", "preflang", "ref",
+                   "qid")
+# EUR-Lex puts the language in the path: /legal-content/EN/..., or AUTO (the
+# reader's browser language), which is not an address of the English text.
+_EURLEX_LANGUAGE = re.compile(r"^/legal-content/(?P<lang>[A-Za-z]{2,4})/", re.I)
+# Sites that host copies of other publishers' documents, by the name a title
+# gives them. A copy is cited only when the publisher's own address has not
+# been found, and its title says so ("copy hosted by ReadKong").
+COPY_HOSTS = {
+    "docplayer": "DocPlayer", "lawsdocbox": "LawsDocBox", "readkong": "ReadKong", "scribd": "Scribd",
+    "docslib": "Docslib", "vdocuments": "vdocuments", "pdfslide": "PDFSlide", "yumpu": "Yumpu",
+    "slideshare": "SlideShare", "paperzz": "paperzz", "studylib": "Studylib", "pdffox": "PDFfox",
+    "doczz": "doczz", "documents.pub": "documents.pub",
+}
 
 
 @dataclass
@@ -63,11 +77,20 @@ def locale_exceptions(data_dir: Path = DATA_DIR) -> dict[str, str]:
 
 
 def address_problems(url: str) -> list[str]:
-    """What is wrong with an address: a non-English locale, junk parameters."""
+    """What is wrong with an address: a non-English locale, junk parameters, an untitled upload."""
     parts = urlsplit(url)
     problems = []
-    if (_LOCALE_SEGMENT.search(parts.path) or _LOCALE_SUFFIX.search(parts.path)) and url not in locale_exceptions():
+    eurlex = _EURLEX_LANGUAGE.search(parts.path) if parts.netloc.endswith("eur-lex.europa.eu") else None
+    if eurlex and eurlex.group("lang").upper() == "AUTO":
+        problems.append("EUR-Lex's /AUTO/ shows each reader the text in their browser's language: cite the "
+                        "English address of the same document (/legal-content/EN/...), as found, not composed")
+    elif eurlex and eurlex.group("lang").upper() != "EN":
+        problems.append(f"the EUR-Lex address names the language {eurlex.group('lang')}: cite the English "
+                        "address of the same document (/legal-content/EN/...)")
+    elif (_LOCALE_SEGMENT.search(parts.path) or _LOCALE_SUFFIX.search(parts.path)) and url not in locale_exceptions():
         problems.append("the address names a language other than English: use the English page's address")
+    if re.search(r"/untitled/?$", parts.path, re.I):
+        problems.append("an untitled upload: cite the document from its publisher, under its own title")
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         lowered = name.lower()
         if any(lowered == junk or (junk.endswith("_") and lowered.startswith(junk)) for junk in JUNK_PARAMETERS):
@@ -79,11 +102,37 @@ def address_problems(url: str) -> list[str]:
     return problems
 
 
+def copy_host(url: str) -> str | None:
+    """The name of the third-party site an address is a copy on, if it is one."""
+    host = urlsplit(url).netloc.lower()
+    for domain, name in COPY_HOSTS.items():
+        if host == domain or host.startswith(f"{domain}.") or f".{domain}." in f".{host}" or host.endswith(f".{domain}"):
+            return name
+    return None
+
+
+def citation_problems(citation: Citation) -> list[str]:
+    """What is wrong with a citation: its address, and a third party's copy not labelled as one."""
+    problems = address_problems(citation.url)
+    host = copy_host(citation.url)
+    if host is not None:
+        unlabelled = [title for title in sorted(citation.titles) if not _labelled_copy(title, host)]
+        if unlabelled or not citation.titles:
+            problems.append(f"a copy hosted by {host}, a third party: cite the publisher's own address where a "
+                            f"copy is found there; otherwise say so in the title, e.g. \"(..., copy hosted by {host})\"")
+    return problems
+
+
+def _labelled_copy(title: str, host: str) -> bool:
+    lowered = title.lower()
+    return "copy" in lowered and host.lower() in lowered
+
+
 def report(found: dict[str, Citation], only_problems: bool = False) -> str:
     lines = []
     problems = 0
     for url, citation in found.items():
-        issues = address_problems(url)
+        issues = citation_problems(citation)
         problems += bool(issues)
         if only_problems and not issues:
             continue
