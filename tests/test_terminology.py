@@ -194,6 +194,13 @@ def test_a_rendering_that_means_something_else_where_it_stands_is_left_alone() -
     assert [(f.file, f.found) for f in concept_findings(units, load_language("sr"))] == [("c.sr.md", "преводиоца")]
 
 
+def test_a_word_mixing_latin_and_cyrillic_letters_is_reported() -> None:
+    (finding,) = findings("sr", "Захтев шаље државa молиља.")  # a Latin "a" at the end
+    assert (finding.check, finding.found) == ("mixed script", "државa")
+    # A Latin name with a Cyrillic case ending joins two words, each in one script.
+    assert [f for f in findings("sr", "Систем e-RCMS-а помаже.") if f.check == "mixed script"] == []
+
+
 # -- the polite form of address ------------------------------------------------------------------
 
 
@@ -375,6 +382,18 @@ def test_non_refoulement_is_the_whole_principle() -> None:
     meaning = {term.id: term for term in load_glossary()}["non-refoulement"].meaning("en")
     for part in ("expelled, returned or extradited", "rejection at the border", "asylum seekers"):
         assert part in meaning
+
+
+@pytest.mark.parametrize("lang, group, phrases", [
+    ("bs", "00interpreter", {("prevodilac",), ("tumac",)}),
+    ("sr", "00screening", {("prover",), ("prover", "ranjivos")}),
+    ("mk", "00nonrefoulement", {("non", "refoulement")}),
+])
+def test_the_new_glossary_terms_work_as_search_synonyms(lang: str, group: str, phrases) -> None:
+    from learning_platform.search import synonyms_for
+
+    groups = dict(synonyms_for(lang))
+    assert phrases <= set(groups[group])
 
 
 def test_the_glossary_page_shows_the_usage_note_in_the_readers_language(built_site) -> None:

@@ -292,6 +292,7 @@ def check_text(file: str, text: str, rules: tuple[TermRule, ...] | LanguageRules
     masked = readable(text, language, data)
     lines = _line_starts(masked)
     yield from _word_findings(file, text, masked, language.words, lines, first_line)
+    yield from _mixed_script_findings(file, text, masked, lines, first_line)
     if language.lang and (language.phrases or language.address):
         words = words_of(masked, language.lang, language.particles)
         yield from _phrase_findings(file, text, masked, words, language, lines, first_line)
@@ -331,6 +332,27 @@ def _combined(rules: tuple[TermRule, ...]) -> re.Pattern:
     """One pattern for all of a language's rules: a page is read once, not once per rule."""
     return re.compile("|".join(f"(?P<r{index}>{rule.pattern.pattern})" for index, rule in enumerate(rules)),
                       re.IGNORECASE)
+
+
+# A Latin letter inside a Cyrillic word (or the reverse) looks right and is
+# not: search, sorting and screen readers treat the word as another one.
+_MIXED_SCRIPT = re.compile(r"(?<![\w-])(?=[\w-]*[a-zA-Z])(?=[\w-]*[\u0400-\u04FF])[\w]+(?:-[\w]+)*(?![\w-])")
+
+
+def _mixed_script_findings(file: str, text: str, masked: str, lines: list[int],
+                           first_line: int) -> Iterator[TermFinding]:
+    for match in _MIXED_SCRIPT.finditer(masked):
+        word = match.group(0)
+        if "-" in word and all(_one_script(part) for part in word.split("-")):
+            continue  # ГДМ-а is one script; e-RCMS-а joins two words in two scripts on purpose
+        yield TermFinding(file, _line(lines, match.start(), first_line), text[match.start():match.end()],
+                          "mixed script", "the word in one script",
+                          "Latin and Cyrillic letters mixed in one word: it looks right but is another word "
+                          "to search, sorting and screen readers; type it again in one script")
+
+
+def _one_script(part: str) -> bool:
+    return not (re.search(r"[a-zA-Z]", part) and re.search(r"[\u0400-\u04FF]", part))
 
 
 def _phrase_findings(file: str, text: str, masked: str, words, language: LanguageRules, lines: list[int],
