@@ -96,7 +96,8 @@ def label_findings(vocabulary: Vocabulary, data_dir: Path = DATA_DIR) -> list[Co
                             file, line, "interface labels", a,
                             f"in {lang}, the label {first} reads like {second} (\"{b}\"): {group['why']} must "
                             "differ by more than number or ending, or readers cannot tell them apart",
-                            f"a word of its own for one of them, as the glossary and {SHARED_RULES} explain"))
+                            f"a word of its own for each, as in English: \"{label_text(vocabulary, first, 'en')}\" / "
+                            f"\"{label_text(vocabulary, second, 'en')}\""))
     return errors
 
 
