@@ -30,10 +30,16 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 ENVIRONMENT = "PLATFORM_BUILD_WORKERS"
+# Test-only (tests/test_speed.py): "parent:SECONDS" or "child:SECONDS" holds
+# that process back for so long once the English pages are done, before it
+# goes on to its languages, to force one order of the two processes' writes.
+# Nothing else sets it; a build without it never waits.
+TEST_DELAY = "PLATFORM_TEST_DELAY"
 _WRITERS = ("_build_page", "_build_theme_template", "_build_extra_template")
 
 
@@ -95,6 +101,12 @@ class LanguageWorkers:
                 original(config, dirty=dirty)
 
         plugin.build = build_mine
+
+    def pause_for_test(self) -> None:
+        """Hold this process back if the test-only PLATFORM_TEST_DELAY names it."""
+        role, _, seconds = os.environ.get(TEST_DELAY, "").partition(":")
+        if role == self.role and seconds:
+            time.sleep(float(seconds))
 
     @property
     def writes_english(self) -> bool:

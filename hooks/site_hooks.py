@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from language_workers import LanguageWorkers
@@ -53,6 +53,9 @@ SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.o
 # page's own text begins and ends, and where an untranslated copy takes the
 # English text.
 BODY_START, BODY_END, ENGLISH_BODY = "zzbodystartzz", "zzbodyendzz", "zzenglishbodyzz"
+# Templates whose output sits at the site's root for every language: the
+# English build renders them, no other language build does.
+ROOT_TEMPLATES = ("404.html",)
 # A relative address of a file rather than a page ("../form.pdf"): the same
 # text would point elsewhere from another language's folder.
 _FILE_LINK = re.compile(r'(?:href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)[^"#?]*\.[A-Za-z0-9]{1,5}(?:[?#][^"]*)?"')
@@ -79,7 +82,6 @@ class BuildState:
     # other languages: converting the same Markdown five more times was most of
     # what a build spent on pages nobody has translated yet.
     english_bodies: dict[str, EnglishBody] = field(default_factory=dict)
-    english_404: bytes | None = None
     scripts: policy.InlineScripts = field(default_factory=policy.InlineScripts)
     workers: LanguageWorkers = field(default_factory=LanguageWorkers)
     pages_built: dict[str, set[str]] = field(default_factory=dict)  # language -> page paths
@@ -151,12 +153,25 @@ def on_pre_build(config: Any) -> None:
     # replaced by the platform's own (sitemaps.py, on_post_build): not
     # rendering it saves six passes over every page.
     config.theme.static_templates.discard("sitemap.xml")
+    # The root 404 page is the English build's alone. Every language build
+    # used to render it into the same site/404.html; in the fast build the
+    # second process's Serbian or Bosnian one could land between the English
+    # build's writing it and reading it back, and win.
+    if current_language(config) == DEFAULT_LANGUAGE:
+        config.theme.static_templates.update(ROOT_TEMPLATES)
+    else:
+        config.theme.static_templates.difference_update(ROOT_TEMPLATES)
 
 
 def on_files(files: Files, config: Any) -> Files:
     # Runs after mkdocs-static-i18n (-100) has picked this language's files.
     lang = current_language(config)
     lib = library()
+    # The theme's sitemap.xml template, no longer rendered, would be copied
+    # as it is into site/ by every language build; the platform writes that
+    # file once, after the last language.
+    for file in [file for file in files if file.src_uri == sitemaps.INDEX_FILE]:
+        files.remove(file)
     for path, content in catalogue_files(lib, lang, site_base(config)):
         generated = File.generated(config, path, content=content)
         if lang != DEFAULT_LANGUAGE:
@@ -291,6 +306,8 @@ def on_post_build(config: Any) -> None:
     state = build_state()
     lang = current_language(config)
     site = Path(config.site_dir)
+    if lang == DEFAULT_LANGUAGE:
+        state.workers.pause_for_test()
     if lang == DEFAULT_LANGUAGE and not state.workers.writes_english:
         return  # the fast build's second process: the first writes what is English
     index_folder = site / url_of("search/", lang)
@@ -300,17 +317,10 @@ def on_post_build(config: Any) -> None:
     base = site_base(config)
     (site / url_of(feeds.FEED_FILE, lang)).write_bytes(feeds.atom_feed(lib, lang, base, state.today))
     sitemaps.write_language_sitemap(site, lib, lang, base)
-    # Every language build writes the site's one 404.html; the last one (Bosnian)
-    # won. A reader who follows a broken link gets the English page, like any
-    # reader whose language the site cannot tell.
-    not_found = site / "404.html"
     if lang == DEFAULT_LANGUAGE:
-        state.english_404 = not_found.read_bytes() if not_found.exists() else None
         for path, text in schema.schema_files(lib.vocabulary, base).items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_text(text, encoding="utf-8")
-    elif state.english_404 is not None:
-        not_found.write_bytes(state.english_404)
     if lang == last_language(config):
         if state.workers.role == "child":
             state.workers.report(state.scripts.seen)
@@ -319,8 +329,6 @@ def on_post_build(config: Any) -> None:
             state.scripts.seen |= state.workers.join()
         except RuntimeError as problem:
             raise PluginError(str(problem)) from None
-        if state.english_404 is not None:
-            not_found.write_bytes(state.english_404)
         sitemaps.write_site_sitemaps(site, lib, base)
         policy.write_headers(site, state.scripts)
 
@@ -352,9 +360,20 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             "The site was not built: these pages would run script in a reader's browser.\n"
             + "\n".join(state.html_problems)
         )
-    if current_language(config) == DEFAULT_LANGUAGE and not _building_other_language(config):
+    lang = current_language(config)
+    if lang == DEFAULT_LANGUAGE and not _building_other_language(config):
         # The fast build (scripts/build.py): what is left, in two processes.
         state.workers.split(config.plugins.get("i18n"), DEFAULT_LANGUAGE, files)
+    elif lang != DEFAULT_LANGUAGE:
+        # The theme's assets and the site's own (assets/...) sit at the root,
+        # for every language, and the English build copied them there: a
+        # language build writes into its own folder only, so no two builds
+        # (in the fast build, no two processes) write one file. Pages have
+        # been converted and their links resolved by now: leaving the files
+        # out here changes nothing but the copying.
+        for file in files:
+            if not file.is_documentation_page() and not file.dest_uri.startswith(f"{lang}/"):
+                file.inclusion = InclusionLevel.EXCLUDED
     return env
 
 
