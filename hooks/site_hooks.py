@@ -25,10 +25,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
+from generated_pages import GeneratedPages
 from language_workers import LanguageWorkers
 from learning_platform import feeds, policy, schema, search, sitemaps
 from learning_platform.check import content_problems
-from learning_platform.context import Context, Fragments
+from learning_platform.context import Context, Fragments, PageText
+from learning_platform.generated import GeneratedPage
 from learning_platform.errors import ContentErrors
 from learning_platform.glossary import abbreviations, load_glossary
 from learning_platform.handout import print_addresses
@@ -44,7 +46,7 @@ from learning_platform.safety import scan_html
 from learning_platform.slugs import heading_slug
 from learning_platform.terminology import load_rules
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
-from learning_platform.urls import url_of
+from learning_platform.urls import rebase_links, url_of
 from learning_platform.vocabulary import DATA_DIR, DEFAULT_LANGUAGE, load_vocabulary
 
 SEARCH_STRINGS = ("search.label", "search.placeholder", "search.hint", "search.open", "search.close",
@@ -67,6 +69,7 @@ class EnglishBody:
     toc: tuple  # the TOC entries of the page's own text, not of its generated parts
     anchors: frozenset[str]
     title: str | None
+    file_links: bool  # links to files that the same text would miss from another language's folder
 
 
 @dataclass
@@ -82,9 +85,11 @@ class BuildState:
     # other languages: converting the same Markdown five more times was most of
     # what a build spent on pages nobody has translated yet.
     english_bodies: dict[str, EnglishBody] = field(default_factory=dict)
+    # The converted text of translated pages that generated pages read: (path, language) -> HTML.
+    page_texts: dict[tuple[str, str], str] = field(default_factory=dict)
+    generated: GeneratedPages = field(default_factory=GeneratedPages)
     scripts: policy.InlineScripts = field(default_factory=policy.InlineScripts)
     workers: LanguageWorkers = field(default_factory=LanguageWorkers)
-    pages_built: dict[str, set[str]] = field(default_factory=dict)  # language -> page paths
 
 
 PREVIEW_ENVIRONMENT = "PLATFORM_PREVIEW_LANGUAGE"
@@ -177,6 +182,7 @@ def on_files(files: Files, config: Any) -> Files:
         if lang != DEFAULT_LANGUAGE:
             generated.dest_uri = f"{lang}/{path}"
         files.append(generated)
+    build_state().generated.add_files(files, config, lib, lang)
     return files
 
 
@@ -188,9 +194,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     lib = library()
     path = source_path(page)
     entry = lib.pages.get(path)
-    if entry is None:  # every page was validated; a missing one means a generated file
-        return markdown
     state = build_state()
+    if entry is None:  # every page was validated: this is a generated page or file
+        declared = state.generated.get(lang, path)
+        if declared is None:
+            return markdown
+        ctx = Context(lib, lang, path)
+        state.fragments[page.file.src_uri] = ctx.fragments
+        markdown = state.generated.markdown(declared, ctx, page, lib.vocabulary.text("site.description", lang))
+        return markdown + abbreviations(load_glossary(), lang, markdown)
     missing = lang != DEFAULT_LANGUAGE and lib.translation_state(path, lang) == "missing"
     generated_from = lib.vocabulary.language(lang).generated_from
     if generated_from and lib.translation(path, generated_from) is not None:
@@ -203,9 +215,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     summary = ctx.summary(entry) or lib.vocabulary.text("site.description", lang)
     page.meta["description"] = summary
     parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"), markdown)
-    if missing and path in state.english_bodies:
+    if missing and _english_copy(path) is not None:
         body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
-    elif lang == DEFAULT_LANGUAGE or missing:
+    elif lang == DEFAULT_LANGUAGE or missing or path in state.generated.reads(lang):
         body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
     else:
         body = markdown.rstrip() + "\n\n"
@@ -223,19 +235,21 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     lang = current_language(config)
     path = source_path(page)
     fragments = state.fragments.pop(page.file.src_uri, None)
-    if fragments is None or path not in library().pages:
+    if fragments is None:
         return html
+    declared = state.generated.get(lang, path)
+    if declared is not None:  # finished in on_env, once every page of the language is converted
+        state.generated.wait(lang, page, declared, fragments)
+        return fragments.fill(html)
     html = fragments.fill(html)
     missing = lang != DEFAULT_LANGUAGE and library().translation_state(path, lang) == "missing"
     if lang == DEFAULT_LANGUAGE:
         html = _keep_english_body(path, page, html)
     elif missing:
         html = _english_body_in_place(path, page, html)
-    html = explain_abbreviations(html)
-    html = permalink_titles(html, library().vocabulary.text("heading.permalink", lang))
-    html = print_addresses(html, page.url, site_base(config))
-    html += kosovo_footnote(library(), html, lang)
-    state.pages_built.setdefault(lang, set()).add(path)
+    elif path in state.generated.reads(lang):
+        html = _keep_page_text(path, lang, html)
+    html = _finish(html, page, lang, config)
     if not missing:
         # An untranslated copy stays out of this language's search: the English index has it.
         search_index(lang).add(_language_relative(page.url, lang), page.meta.get("title") or page.title or "",
@@ -248,12 +262,20 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     state = build_state()
     here = page.url
     path = source_path(page)
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    declared = state.generated.get(lang, path)
     if path in library().pages:
         # mkdocs-static-i18n makes the home page's language links absolute
         # ("/platform/sq/", from site_url); every other page's are relative.
         # Relative everywhere: the site works wherever it is served.
-        for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        for alternate in alternates:
             alternate["link"] = url_of(path, alternate["lang"]) or "."
+    elif declared is not None:
+        # mkdocs-static-i18n leaves files it did not make alone (and the menu as
+        # the page before left it): each language's link is set here.
+        for alternate in alternates:
+            alternate["link"] = state.generated.menu_link(declared, alternate["lang"]) or "."
+        context["i18n_page_locale"] = lang
     if lang not in state.search_strings:
         state.search_strings[lang] = search.interface_strings(
             (key, library().vocabulary.text(key, lang)) for key in SEARCH_STRINGS)
@@ -316,7 +338,8 @@ def on_post_build(config: Any) -> None:
     lib = library()
     base = site_base(config)
     (site / url_of(feeds.FEED_FILE, lang)).write_bytes(feeds.atom_feed(lib, lang, base, state.today))
-    sitemaps.write_language_sitemap(site, lib, lang, base)
+    sitemaps.write_language_sitemap(site, lib, lang, base,
+                                    state.generated.sitemap_entries(lang, lib.vocabulary.language_codes))
     if lang == DEFAULT_LANGUAGE:
         for path, text in schema.schema_files(lib.vocabulary, base).items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -361,6 +384,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             + "\n".join(state.html_problems)
         )
     lang = current_language(config)
+    # Every page of the language is converted: the generated pages that wait for others' text are finished.
+    state.generated.finish(lang, lambda declared, here: _page_text(declared, here, lang),
+                           lambda html, page: _finish(html, page, lang, config),
+                           lambda page, html: search_index(lang).add(_language_relative(page.url, lang),
+                                                                    page.meta.get("title") or "", html))
     if lang == DEFAULT_LANGUAGE and not _building_other_language(config):
         # The fast build (scripts/build.py): what is left, in two processes.
         state.workers.split(config.plugins.get("i18n"), DEFAULT_LANGUAGE, files)
@@ -401,23 +429,66 @@ def _body_bounds(html: str) -> tuple[int, int, int, int] | None:
     return start, start + len(f"<p>{BODY_START}</p>"), end, end + len(f"<p>{BODY_END}</p>")
 
 
+def _finish(html: str, page: Any, lang: str, config: Any) -> str:
+    """What every page gets once its parts are in place."""
+    html = explain_abbreviations(html)
+    html = permalink_titles(html, library().vocabulary.text("heading.permalink", lang))
+    html = print_addresses(html, page.url, site_base(config))
+    return html + kosovo_footnote(library(), html, lang)
+
+
 def _keep_english_body(path: str, page: Any, html: str) -> str:
     """Remember the English page's own text for its copies; take out the marks."""
     bounds = _body_bounds(html)
     if bounds is None:  # the text ends inside raw HTML that swallowed a mark: no copies
         return html.replace(f"<p>{BODY_START}</p>", "").replace(f"<p>{BODY_END}</p>", "")
     body = html[bounds[1]:bounds[2]]
-    if not _FILE_LINK.search(body):
-        toc = tuple(item for item in page.toc if f'id="{item.id}"' in body)
-        build_state().english_bodies[path] = EnglishBody(body, toc, frozenset(page.present_anchor_ids or ()),
-                                                         getattr(page, "_title_from_render", None))
+    toc = tuple(item for item in page.toc if f'id="{item.id}"' in body)
+    build_state().english_bodies[path] = EnglishBody(body, toc, frozenset(page.present_anchor_ids or ()),
+                                                     getattr(page, "_title_from_render", None),
+                                                     bool(_FILE_LINK.search(body)))
     return html[:bounds[0]] + body + html[bounds[3]:]
+
+
+def _english_copy(path: str) -> EnglishBody | None:
+    """The English text an untranslated copy of `path` takes, if it can."""
+    english = build_state().english_bodies.get(path)
+    return english if english is not None and not english.file_links else None
+
+
+def _keep_page_text(path: str, lang: str, html: str) -> str:
+    """Remember a translated page's own text for the generated pages that read it.
+    Its marks go with the line break each added: the page is as without them."""
+    bounds = _body_bounds(html)
+    if bounds is None:
+        return html.replace(f"<p>{BODY_START}</p>\n", "").replace(f"<p>{BODY_END}</p>\n", "")
+    build_state().page_texts[(path, lang)] = html[bounds[1]:bounds[2]].removeprefix("\n")
+    return html[:bounds[0]] + html[bounds[1]:bounds[2]].removeprefix("\n") + html[bounds[3]:].removeprefix("\n")
+
+
+def _page_text(declared: GeneratedPage, here: str, lang: str) -> PageText:
+    """What ctx.later's functions get: the pages' converted texts, as seen from the page at `here`."""
+
+    def text(path: str, language: str) -> str | None:
+        if path not in declared.reads or language not in (lang, DEFAULT_LANGUAGE):
+            return None
+        english = build_state().english_bodies.get(path)
+        if language == DEFAULT_LANGUAGE:
+            return rebase_links(english.html, url_of(path, DEFAULT_LANGUAGE), here) if english else None
+        if (path, language) in build_state().page_texts:
+            return rebase_links(build_state().page_texts[(path, language)], url_of(path, language), here)
+        if english is None or library().translation_state(path, language) != "missing":
+            return None
+        origin = url_of(path, DEFAULT_LANGUAGE if english.file_links else language)
+        return f'<div lang="{DEFAULT_LANGUAGE}">{rebase_links(english.html, origin, here)}</div>'
+
+    return text
 
 
 def _english_body_in_place(path: str, page: Any, html: str) -> str:
     """An untranslated copy: the English text, marked as English for screen readers."""
     placeholder = f"<p>{ENGLISH_BODY}</p>"
-    english = build_state().english_bodies.get(path)
+    english = _english_copy(path)
     if english is not None and placeholder in html:
         page.toc = TableOfContents(_merge_toc(list(page.toc), list(english.toc)))
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | english.anchors

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 from urllib.parse import urlencode
 
 from .model import Library, Module, Page
@@ -38,19 +38,47 @@ def md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|#{}!])", r"\\\1", text)
 
 
+# What ctx.later gives its function: the converted HTML of a page's own text
+# in a language (path, lang), or None (see generated.py).
+PageText = Callable[[str, str], Optional[str]]
+
+
 @dataclass
 class Fragments:
     """Generated HTML of one page, held apart from its Markdown."""
 
-    parts: list[str] = field(default_factory=list)
+    parts: list[str | Callable[[PageText], str]] = field(default_factory=list)
 
     def add(self, fragment: str) -> str:
         """A placeholder for `fragment`, as a Markdown block of its own."""
         self.parts.append(fragment)
         return f"\n\nzzgeneratedzz{len(self.parts) - 1}zz\n\n"
 
+    def later(self, fill: Callable[[PageText], str]) -> str:
+        """A placeholder for HTML made once every page of the language is converted."""
+        self.parts.append(fill)
+        return f"\n\nzzgeneratedzz{len(self.parts) - 1}zz\n\n"
+
+    @property
+    def waiting(self) -> bool:
+        """Whether some part is made only once every page is converted."""
+        return any(callable(part) for part in self.parts)
+
     def fill(self, page_html: str) -> str:
-        return _PLACEHOLDER.sub(lambda match: self.parts[int(match.group(1) or match.group(2))], page_html)
+        """The page with its fragments in place; those made later stay placeholders."""
+        def part(match: re.Match) -> str:
+            fragment = self.parts[int(match.group(1) or match.group(2))]
+            return match.group(0) if callable(fragment) else fragment
+
+        return _PLACEHOLDER.sub(part, page_html)
+
+    def fill_later(self, page_html: str, text: PageText) -> str:
+        """The parts made once every page is converted, in place."""
+        def part(match: re.Match) -> str:
+            fragment = self.parts[int(match.group(1) or match.group(2))]
+            return fragment(text) if callable(fragment) else fragment
+
+        return _PLACEHOLDER.sub(part, page_html)
 
 
 @dataclass
@@ -130,6 +158,12 @@ class Context:
     # blocks
     def html(self, fragment: str) -> str:
         return self.fragments.add(fragment)
+
+    def later(self, fill: Callable[[PageText], str]) -> str:
+        """A block made once every page of this language is converted: `fill(text)`
+        returns its HTML, `text(path, lang)` being another page's converted text
+        (generated pages only; see generated.py)."""
+        return self.fragments.later(fill)
 
     def heading(self, level: int, text: str, identifier: str, lang: str | None = None) -> str:
         language = f" lang={lang}" if lang else ""

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from . import catalogue, finder
 from .context import Context
 from .coverage import coverage_heatmap, coverage_strip
 from .glossary_page import glossary_page
 from .handout import handout_parts, qr_block
-from .model import Action, Commitment, Module, NewsItem, Practice
+from .generated import GeneratedPage
+from .model import Action, Commitment, Library, Module, NewsItem, Practice
 from .module_page import module_panel, module_plan, plan_sections
 from .news import latest_news, news_header, news_timeline
 from .pack import workshop_pack
@@ -87,6 +89,16 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
     after.append(ctx.html(edit_links(ctx, entry, repository)))
     plan = module_plan(ctx, entry) if isinstance(entry, Module) else ""
     return Surroundings(ctx.html("".join(before)), plan, "".join(after))
+
+
+# Pages the build makes with no source file (generated.py): one entry per
+# feature, a function of the library returning that feature's pages.
+GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = ()
+
+
+def generated_pages(library: Library) -> list[GeneratedPage]:
+    """Every generated page of the site, in the order the features declare them."""
+    return [page for declare in GENERATED_PAGES for page in declare(library)]
 
 
 def catalogue_files(library, lang: str, base: str) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ bundle fetch `<lang>/sitemap.xml`: the small index, which exists.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Library, Reviewed
@@ -38,19 +39,23 @@ def _address(base: str, url: str) -> str:
     return (base.rstrip("/") + "/" if base else "/") + url
 
 
-def language_sitemap(library: Library, lang: str, base: str) -> str:
+def language_sitemap(library: Library, lang: str, base: str,
+                     generated: Sequence[tuple[str, Sequence[str]]] = ()) -> str:
+    """Every page of `lang`, and the `generated` pages (path, the languages it exists in) of it."""
     codes = library.vocabulary.language_codes
+    entries = [(path, codes) for path in library.pages] + [(path, languages) for path, languages in generated]
     lines = [_URLSET]
-    for path in sorted(library.pages, key=lambda p: url_of(p, lang)):
-        page = library.pages[path]
+    for path, languages in sorted(entries, key=lambda entry: url_of(entry[0], lang)):
+        page = library.pages.get(path)
         lines.append(f"  <url>\n    <loc>{escape(_address(base, url_of(path, lang)))}</loc>\n")
         if isinstance(page, Reviewed):
             lines.append(f"    <lastmod>{page.updated.isoformat()}</lastmod>\n")
-        for code in codes:
+        for code in (code for code in codes if code in languages):
             lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
                          f"href={quoteattr(_address(base, url_of(path, code)))}/>\n")
-        lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
-                     f"href={quoteattr(_address(base, url_of(path, DEFAULT_LANGUAGE)))}/>\n")
+        if DEFAULT_LANGUAGE in languages:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                         f"href={quoteattr(_address(base, url_of(path, DEFAULT_LANGUAGE)))}/>\n")
         lines.append("  </url>\n")
     lines.append("</urlset>\n")
     return "".join(lines)
@@ -62,10 +67,11 @@ def sitemap_index(base: str, languages: list[str]) -> str:
     return _INDEX + entries + "</sitemapindex>\n"
 
 
-def write_language_sitemap(site_dir: Path, library: Library, lang: str, base: str) -> None:
+def write_language_sitemap(site_dir: Path, library: Library, lang: str, base: str,
+                           generated: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
     folder = site_dir / url_of("", lang) if lang != DEFAULT_LANGUAGE else site_dir
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / PAGES_FILE).write_text(language_sitemap(library, lang, base), encoding="utf-8")
+    (folder / PAGES_FILE).write_text(language_sitemap(library, lang, base, generated), encoding="utf-8")
     if lang != DEFAULT_LANGUAGE:
         (folder / INDEX_FILE).write_text(sitemap_index(base, [lang]), encoding="utf-8")
 

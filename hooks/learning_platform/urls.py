@@ -47,3 +47,33 @@ def absolute_url(base: str, path: str, lang: str) -> str:
 
 def anchor(*parts) -> str:
     return "-".join(re.sub(r"[^a-z0-9]+", "-", str(part).lower()).strip("-") for part in parts)
+
+
+# A relative reference in an href or src: not an address with a scheme
+# (https:, mailto:), not a fragment of the same page, not from the root.
+_RELATIVE_REFERENCE = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"?#]*)([^"]*)"')
+
+
+def rebase_links(page_html: str, from_url: str, to_url: str) -> str:
+    """HTML written for the page at `from_url`, with its relative links made to
+    work from `to_url` (both site URLs without leading slash)."""
+    here, there = from_url.rsplit("/", 1)[0], to_url.rsplit("/", 1)[0]
+    if here == there:
+        return page_html
+
+    def rebase(match: re.Match) -> str:
+        attribute, path, rest = match.groups()
+        if not path:  # "" or "?query": the page itself
+            target = from_url
+        else:
+            parts: list[str] = here.split("/") if here else []
+            for part in path.split("/"):
+                if part == "..":
+                    if parts:
+                        parts.pop()
+                elif part not in (".", ""):
+                    parts.append(part)
+            target = "/".join(parts) + ("/" if path.endswith(("/", ".")) and parts else "")
+        return f'{attribute}="{relative_url(to_url, target)}{rest}"'
+
+    return _RELATIVE_REFERENCE.sub(rebase, page_html)
