@@ -4,6 +4,8 @@ nothing. The glossary's core terms in every language."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -417,3 +419,33 @@ def test_headings_anchor_links_are_titled_in_every_language_of_the_built_site(bu
 def test_the_site_as_it_is_reports_no_language_problem() -> None:
     problems = language_problems(REPO / "docs", load_vocabulary())
     assert [str(problem) for problem in problems] == []
+
+
+# -- the editors' tool: scripts/terminology.py ------------------------------------------------------------
+
+
+TOOL = [sys.executable, str(REPO / "scripts/terminology.py")]
+
+
+def test_the_editors_tool_lists_one_languages_problems_and_fails(tmp_path: Path) -> None:
+    docs = _pages(tmp_path, {"practices/x.sr.md": "# Пракса\n\nОбухватите улогу. Разговор уз преводиоца и тумача.\n",
+                             "practices/x.bs.md": "# Praksa\n\nSkrining ranjivosti.\n"})
+    result = subprocess.run([*TOOL, "check", "sr", "--docs-dir", str(docs)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "docs/practices/x.sr.md\n  line 3, one term per concept:" in result.stdout
+    assert "line 3, phrase: a calque of English structure" in result.stdout and "Write: тумач" in result.stdout
+    assert "x.bs.md" not in result.stdout
+
+
+def test_the_editors_tool_shows_where_each_rendering_of_a_concept_is(tmp_path: Path) -> None:
+    docs = _pages(tmp_path, {"a.sr.md": "Уз тумача.\n", "b.sr.md": "Текст.\n\nУз преводиоца.\n"})
+    result = subprocess.run([*TOOL, "concepts", "sr", "--docs-dir", str(docs)], capture_output=True, text=True)
+    assert result.returncode == 0
+    block = result.stdout.split("interpreter\n", 1)[1].split("\n\n", 1)[0]
+    assert '  term "тумач": ' in block and "docs/a.sr.md:1" in block
+    assert '  other "преводиоца": 1 (docs/b.sr.md:3)' in block
+
+
+def test_the_editors_tool_refuses_serbian_latin_which_is_generated() -> None:
+    result = subprocess.run([*TOOL, "check", "sr-Latn"], capture_output=True, text=True)
+    assert result.returncode == 2 and "not a language written by hand" in result.stderr

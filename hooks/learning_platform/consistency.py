@@ -45,6 +45,18 @@ def concept_findings(units: Iterable[Unit], language: LanguageRules) -> list[Ter
     return findings
 
 
+def concept_usage(units: Iterable[Unit], language: LanguageRules) -> dict[str, dict[str, list[tuple[str, int]]]]:
+    """For an editor settling terms: per concept, each rendering found (term first,
+    as written, lower-cased) with every place it occurs."""
+    usage: dict[str, dict[str, list[tuple[str, int]]]] = {
+        concept.concept: {concept.use[0].text.replace(" …", ""): []} for concept in language.concepts}
+    for unit in units:
+        for concept, is_term, line, found in _renderings(unit, language):
+            key = concept.use[0].text.replace(" …", "") if is_term else found.lower()
+            usage[concept.concept].setdefault(key, []).append((unit.file, line))
+    return usage
+
+
 @cached_by_rules
 @lru_cache(maxsize=8192)
 def _renderings(unit: Unit, language: LanguageRules) -> tuple[tuple[ConceptRule, bool, int, str], ...]:
