@@ -449,3 +449,14 @@ def test_the_editors_tool_shows_where_each_rendering_of_a_concept_is(tmp_path: P
 def test_the_editors_tool_refuses_serbian_latin_which_is_generated() -> None:
     result = subprocess.run([*TOOL, "check", "sr-Latn"], capture_output=True, text=True)
     assert result.returncode == 2 and "not a language written by hand" in result.stderr
+
+
+def test_the_fast_folding_of_words_is_the_searchs_folding() -> None:
+    import unicodedata
+
+    from learning_platform.folding import fold
+    from learning_platform.phrases import _fold
+
+    for word in ("Ђорђе", "ЂОРЂЕ", "đorđe", "Shqipëria", "ćevap", "Њујорк", "ќерка", "ѓавол", "ѕвезда", "Straße",
+                 "łódź", "naïve", "Ѐ", "İstanbul"):
+        assert _fold(word) == fold(unicodedata.normalize("NFC", word)), word

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
@@ -64,8 +65,22 @@ def stem_of(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=131072)
 def _fold(word: str) -> str:
-    """A word folded as the search folds it (words repeat: each is folded once)."""
-    return fold(unicodedata.normalize("NFC", word))
+    """A word folded as the search folds it (words repeat: each is folded once).
+
+    The letters of the region's alphabets go through one translation table made
+    from folding.fold itself, letter by letter; a word with any other letter
+    takes the slow road through fold."""
+    lowered = unicodedata.normalize("NFC", word).lower()
+    folded = lowered.translate(_TABLE)
+    return folded if folded.isascii() else fold(lowered)
+
+
+def _table() -> dict[int, str]:
+    letters = [chr(code) for code in (*range(0x00C0, 0x0250), *range(0x0400, 0x0460))]
+    return {ord(letter): fold(letter) for letter in letters if letter.lower() == letter and fold(letter).isascii()}
+
+
+_TABLE = _table()
 
 
 @lru_cache(maxsize=65536)
@@ -105,16 +120,10 @@ def compile_phrase(text: str, lang: str, particles: frozenset[str] = frozenset()
 def words_of(text: str, lang: str, particles: frozenset[str] = frozenset()) -> tuple[Word, ...]:
     """The words of a text with their places, stems and sentence numbers."""
     ends = [match.start() for match in _SENTENCE_END.finditer(text)]
-    out, sentence = [], 0
-    for match in _WORD.finditer(text):
-        start = match.start()
-        while sentence < len(ends) and ends[sentence] < start:
-            sentence += 1
-        folded, stem = _folded_and_stem(match.group(0), lang)
-        if folded in particles:
-            continue
-        out.append(Word(start, match.end(), folded, stem, sentence))
-    return tuple(out)
+    matches = list(_WORD.finditer(text))
+    forms = [_folded_and_stem(match.group(0), lang) for match in matches]
+    return tuple(Word(match.start(), match.end(), folded, stem, bisect_left(ends, match.start()))
+                 for match, (folded, stem) in zip(matches, forms) if folded not in particles)
 
 
 @lru_cache(maxsize=131072)
@@ -125,16 +134,11 @@ def _folded_and_stem(word: str, lang: str) -> tuple[str, str]:
 
 def find(phrases: tuple[Phrase, ...], words: tuple[Word, ...], text: str) -> Iterator[Match]:
     """Every place where one of the phrases occurs, in text order."""
-    by_first: dict[tuple[str, str], list[Phrase]] = {}
-    prefixes: list[Phrase] = []
-    for phrase in phrases:
-        if phrase.first[0] == "prefix":
-            prefixes.append(phrase)
-        else:
-            by_first.setdefault(phrase.first, []).append(phrase)
+    by_stem, prefixes = _by_first_word(phrases)
     for index, word in enumerate(words):
-        candidates = by_first.get(("stem", word.stem), []) + [
-            phrase for phrase in prefixes if word.folded.startswith(phrase.first[1])]
+        candidates = by_stem.get(word.stem, ())
+        if prefixes:
+            candidates = (*candidates, *(phrase for phrase in prefixes if word.folded.startswith(phrase.first[1])))
         for phrase in candidates:
             end = _match_from(phrase.parts, words, index)
             if end is None:
@@ -143,6 +147,20 @@ def find(phrases: tuple[Phrase, ...], words: tuple[Word, ...], text: str) -> Ite
             if phrase.sentence_end and not _ends_sentence(text, last.end):
                 continue
             yield Match(phrase, word.start, last.end)
+
+
+@lru_cache(maxsize=256)
+def _by_first_word(phrases: tuple[Phrase, ...]) -> tuple[dict[str, tuple[Phrase, ...]], tuple[Phrase, ...]]:
+    """The phrases by the stem of their first word (a page's words are looked up, not scanned), and
+    those that begin with a prefix."""
+    by_stem: dict[str, list[Phrase]] = {}
+    prefixes = []
+    for phrase in phrases:
+        if phrase.first[0] == "prefix":
+            prefixes.append(phrase)
+        else:
+            by_stem.setdefault(phrase.first[1], []).append(phrase)
+    return {stem: tuple(found) for stem, found in by_stem.items()}, tuple(prefixes)
 
 
 def _match_from(parts: tuple[tuple[str, str], ...], words: tuple[Word, ...], index: int) -> int | None:

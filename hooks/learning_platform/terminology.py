@@ -324,7 +324,7 @@ def _word_findings(file: str, text: str, masked: str, rules: tuple[TermRule, ...
 
 @lru_cache(maxsize=1024)
 def _lowered(rule: TermRule) -> tuple[str, ...]:
-    return tuple(variant.lower() for variant in rule.avoid)
+    return tuple(" ".join(variant.lower().split()) for variant in rule.avoid)
 
 
 @lru_cache(maxsize=16)
@@ -377,6 +377,9 @@ def _address_findings(file: str, text: str, words, language: LanguageRules, line
     address = language.address
     if address is None:
         return
+    folded = {word.folded for word in words}
+    if not (folded & address.familiar or folded & address.imperatives):
+        return  # most texts hold none of the forms: no need to walk their words
     for index, word in enumerate(words):
         begins = index == 0 or words[index - 1].sentence != word.sentence
         if word.folded in address.familiar or (begins and word.folded in address.imperatives):
