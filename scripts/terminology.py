@@ -3,9 +3,12 @@
 
     python scripts/terminology.py check sr      # that language's problems only, by file
     python scripts/terminology.py concepts sr   # each concept's renderings and where they are
+    python scripts/terminology.py try sr "Обухватите улогу."   # what the rules say of a text
 
 `check` prints what the content check reports for the language (its pages and
-interface strings) and exits 1 when there is anything to fix. `concepts` lists,
+interface strings) and exits 1 when there is anything to fix. `try` reads a
+text given on the command line as a line of a page (add --string to read it as
+an interface string), to see what a new rule catches before a test is written. `concepts` lists,
 for each concept of data/terminology/<lang>.yml, the term and every other
 rendering with the places they occur, the term included, so an editor can see
 how the pages say a thing before settling it. The rules are explained in
@@ -21,9 +24,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from learning_platform.consistency import concept_usage  # noqa: E402
+from learning_platform.acronyms import acronym_findings  # noqa: E402
+from learning_platform.consistency import concept_findings, concept_usage  # noqa: E402
 from learning_platform.language_check import check_language, language_units  # noqa: E402
-from learning_platform.terminology import RulesError, load_language  # noqa: E402
+from learning_platform.terminology import RulesError, Unit, check_text, load_language  # noqa: E402
 from learning_platform.vocabulary import load_vocabulary  # noqa: E402
 
 
@@ -60,17 +64,35 @@ def concepts(docs_dir: Path, lang: str) -> int:
     return 0
 
 
+def try_text(lang: str, text: str, string: bool) -> int:
+    language = load_language(lang)
+    unit = [Unit("(text)", 1, text, string)]
+    findings = [*check_text("(text)", text, language, data=string), *concept_findings(unit, language),
+                *acronym_findings(unit, language)]
+    for finding in findings:
+        print(f"{finding.check}: {finding.explanation} (found: {finding.found})\n    Write: {finding.advice}")
+    if not findings:
+        print(f"Nothing to report in {lang}.")
+    return 1 if findings else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("check", "concepts"))
+    parser.add_argument("command", choices=("check", "concepts", "try"))
     parser.add_argument("lang", help="a language written by hand: " + ", ".join(
         language.code for language in load_vocabulary().languages if language.generated_from is None))
+    parser.add_argument("text", nargs="?", help="for try: the text to read")
+    parser.add_argument("--string", action="store_true", help="for try: read the text as an interface string")
     parser.add_argument("--docs-dir", type=Path, default=REPO / "docs")
     args = parser.parse_args(argv)
     known = [language.code for language in load_vocabulary().languages if language.generated_from is None]
     if args.lang not in known:
         parser.error(f"'{args.lang}' is not a language written by hand; known: {', '.join(known)}")
+    if (args.command == "try") != (args.text is not None):
+        parser.error("try takes the text to read; check and concepts take none")
     try:
+        if args.command == "try":
+            return try_text(args.lang, args.text, args.string)
         return check(args.docs_dir, args.lang) if args.command == "check" else concepts(args.docs_dir, args.lang)
     except RulesError as problem:
         print(f"The rules cannot be used: {problem}")

@@ -460,3 +460,31 @@ def test_the_fast_folding_of_words_is_the_searchs_folding() -> None:
     for word in ("Ђорђе", "ЂОРЂЕ", "đorđe", "Shqipëria", "ćevap", "Њујорк", "ќерка", "ѓавол", "ѕвезда", "Straße",
                  "łódź", "naïve", "Ѐ", "İstanbul"):
         assert _fold(word) == fold(unicodedata.normalize("NFC", word)), word
+
+
+def test_the_editors_tool_tries_a_text_against_every_rule_of_a_language() -> None:
+    result = subprocess.run([*TOOL, "try", "sr", "Обухватите улогу. Разговор уз преводиоца. ГДМ."],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    for kind in ("phrase: a calque", "one term per concept:", "acronym: the acronym ГДМ"):
+        assert kind in result.stdout, kind
+    result = subprocess.run([*TOOL, "try", "bs", "Otvorite pretragu", "--string"], capture_output=True, text=True)
+    assert result.returncode == 0 and "Nothing to report in bs." in result.stdout
+
+
+@pytest.mark.parametrize("section, entry, message", [
+    ("phrases", {"find": "тек опрезно", "write": "уз оклевање"}, "kind (calque, meaning, grammar"),
+    ("concepts", {"concept": "interpreter", "use": ["тумач"]}, "other (the renderings to replace)"),
+    ("rules", {"preferred": "МОМ"}, "avoid (a list of texts)"),
+    ("acronyms", {"term": "gcm"}, "acronym (this language's form of it)"),
+])
+def test_a_rule_the_check_cannot_use_is_reported_with_an_example_to_follow(data_copy: Path, section, entry,
+                                                                          message) -> None:
+    path = data_copy / "terminology/sr.yml"
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules[section] = [entry]
+    path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    problems = [p for p in language_problems(REPO / "docs", load_vocabulary(), data_copy) if p.field == "rules"]
+    assert [(p.file, p.field) for p in problems] == [("../data/terminology/sr.yml", "rules")]
+    assert f"data/terminology/sr.yml, {section}[1]" in problems[0].problem and message in problems[0].problem
+    assert "e.g." in problems[0].problem
