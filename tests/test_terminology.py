@@ -488,3 +488,16 @@ def test_a_rule_the_check_cannot_use_is_reported_with_an_example_to_follow(data_
     assert [(p.file, p.field) for p in problems] == [("../data/terminology/sr.yml", "rules")]
     assert f"data/terminology/sr.yml, {section}[1]" in problems[0].problem and message in problems[0].problem
     assert "e.g." in problems[0].problem
+
+
+@pytest.mark.parametrize("lang, text, found", [
+    ("sq", "Të dhëna të dërguara me email të zakonshëm.", "email"),
+    ("sr", "Дотад су размењивали информације имејлом.", "имејлом"),
+    ("bs", "Podaci poslani običnim e-mailom.", "e-mailom"),
+])
+def test_e_mail_in_formal_text_is_the_languages_own_word(lang: str, text: str, found: str) -> None:
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    (finding,) = concept_findings([Unit("x.md", 1, text, False)], load_language(lang))
+    assert finding.found == found and "e-mail" in finding.explanation
