@@ -33,7 +33,7 @@ from learning_platform.context import Context, Fragments, PageText
 from learning_platform.generated import GeneratedPage
 from learning_platform.errors import ContentErrors
 from learning_platform.glossary import abbreviations, load_glossary
-from learning_platform.handout import print_addresses
+from learning_platform.handout import print_addresses, running_head
 from learning_platform.loading import markdown_files
 from learning_platform.model import Library
 from learning_platform.official import load_official_texts
@@ -303,6 +303,9 @@ on_page_context = event_priority(-200)(on_page_context)
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = policy.mark_toc_languages(output)
+    if source_path(page) in library().pages:  # every sheet printed says what and where it is from
+        address = url_of(source_path(page), current_language(config))
+        output = running_head(output, page.meta.get("title") or "", feeds.absolute(site_base(config), address))
     # The page is written next and nothing reads its text again, but MkDocs and
     # mkdocs-static-i18n keep every page of every language until the build
     # ends: without this, all their HTML stays in memory (a third of the peak

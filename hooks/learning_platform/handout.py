@@ -2,10 +2,13 @@
 
 The page itself is the handout: the print style (platform.css, @media print)
 drops navigation, search and banners but one line on the translation state,
-and prints every link with its address. What the build adds is here: a QR
-code of the page's online address in the reader's language (an SVG made with
-zxing-cpp at build time, no network, also shown on screen for slides), and a
-footer with the address, the date of the page and its review."""
+prints the links that matter with their address (a page of the site, a
+source) and the category links of the facts panel as words. What the build
+adds is here: a QR code of the page's online address in the reader's
+language (an SVG made with zxing-cpp at build time, no network, also shown
+on screen for slides) kept on one sheet with a footer giving the address, the
+date of the page and its review; and the page's title and address on the
+root element, which the print style's running head shows on every sheet."""
 from __future__ import annotations
 
 import re
@@ -55,19 +58,33 @@ def qr_block(ctx: Context, page: Practice | Module, base: str) -> str:
             "</figure>")
 
 
-def handout_parts(ctx: Context, page: Practice | Module, base: str) -> str:
-    """What only the printed handout shows: where it comes from and how current it is."""
+def handout_end(ctx: Context, page: Practice | Module, base: str) -> str:
+    """The end of a handout, kept on one sheet: the QR code and address (also on
+    screen, for slides), and what only paper shows: where the sheet comes from
+    and how current it is."""
     address = absolute_url(base, page.path, ctx.lang) if base else ctx.page_url
-    return ctx.html(
-        f'<p class="handout-footer">{esc(ctx.t("handout.footer", address=address, updated=page.updated.isoformat(), due=page.review_due.isoformat()))}</p>')
+    footer = esc(ctx.t("handout.footer", address=address, updated=page.updated.isoformat(),
+                       due=page.review_due.isoformat()))
+    return ctx.html(f'<div class="handout-end">{qr_block(ctx, page, base)}<p class="handout-footer">{footer}</p></div>')
 
 
-_INTERNAL_LINK = re.compile(r'<a href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^"]+)"')
+def running_head(page_html: str, title: str, address: str) -> str:
+    """The page's title and address on its root element: platform.css prints
+    them at the top of every sheet (`attr()` into a custom property, which an
+    @page margin box reads: the only per-page text a margin box can show
+    without script, in Chromium 133 and later)."""
+    return page_html.replace("<html ", f'<html data-print-title="{esc(title)}" data-print-address="{esc(address)}" ', 1)
+
+
+# A link to another page of the site; not a category of the finder (`?partner=AL`,
+# `../?kind=method`): on paper those are words, their address is noise.
+_INTERNAL_LINK = re.compile(r'<a href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^"?]+)"')
 
 
 def print_addresses(page_html: str, page_url: str, base: str) -> str:
     """Each link to another page of the site carries its full address, which a
-    printed handout shows beside it (a relative address means nothing on paper)."""
+    printed handout shows beside it (a relative address means nothing on paper).
+    Links into the finder's categories get none: they print as words."""
     if not base:
         return page_html
     root = base.rstrip("/") + "/"
@@ -75,18 +92,15 @@ def print_addresses(page_html: str, page_url: str, base: str) -> str:
 
     def absolute(match: re.Match) -> str:
         href = match.group(1)
-        if href[0] in "?":
-            target = page_url + href
-        else:
-            path = list(folders)
-            for part in href.split("/")[:-1]:
-                if part == "..":
-                    if path:
-                        path.pop()
-                elif part and part != ".":
-                    path.append(part)
-            last = href.rsplit("/", 1)[-1]
-            target = "/".join(path) + ("/" if path else "") + last
+        path = list(folders)
+        for part in href.split("/")[:-1]:
+            if part == "..":
+                if path:
+                    path.pop()
+            elif part and part != ".":
+                path.append(part)
+        last = href.rsplit("/", 1)[-1]
+        target = "/".join(path) + ("/" if path else "") + last
         return f'{match.group(0)} data-print="{root}{target}"'
 
     return _INTERNAL_LINK.sub(absolute, page_html)

@@ -15,7 +15,7 @@ from . import catalogue, finder
 from .context import Context
 from .coverage import coverage_heatmap, coverage_strip
 from .glossary_page import glossary_page
-from .handout import handout_parts, qr_block
+from .handout import handout_end
 from .generated import GeneratedPage
 from .model import Action, Commitment, Library, Module, NewsItem, Practice
 from .module_page import module_panel, module_plan, plan_sections
@@ -85,7 +85,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
     elif path == "workshop-pack.md":
         after.append(workshop_pack(ctx, today))
     if isinstance(entry, (Practice, Module)):
-        after += [ctx.html(qr_block(ctx, entry, base)), handout_parts(ctx, entry, base)]
+        after.append(handout_end(ctx, entry, base))
     after.append(ctx.html(edit_links(ctx, entry, repository)))
     plan = module_plan(ctx, entry) if isinstance(entry, Module) else ""
     return Surroundings(ctx.html("".join(before)), plan, "".join(after))

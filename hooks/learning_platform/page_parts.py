@@ -83,7 +83,8 @@ def translation_banner(ctx: Context, page: Page) -> str:
                      f"{esc(ctx.t('script.switch'))}</a>")
     return (
         f'<div class="translation-state translation-state--{state}" '
-        f'data-translation-state="{state}" role="note"><p>{esc(message)} {" · ".join(links)}</p></div>'
+        f'data-translation-state="{state}" role="note"><p>{esc(message)} '
+        f'<span class="translation-state__links">{" · ".join(links)}</span></p></div>'
     )
 
 
