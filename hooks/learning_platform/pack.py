@@ -38,7 +38,7 @@ PACK_STRINGS = (
     "pack.cover", "pack.agenda", "pack.day_total", "pack.print", "pack.empty", "pack.loading", "pack.failed",
     "pack.up", "pack.down", "pack.link", "pack.part", "pack.opening", "pack.closing", "pack.lunch",
     "pack.coffee", "pack.readings", "pack.readings_lead", "pack.reading_time", "pack.online", "pack.long_day",
-    "pack.kind.module", "pack.kind.practice", "pack.qr", "pack.date_format", "pack.months",
+    "pack.kind.module", "pack.kind.practice", "pack.qr", "date.long", "date.months",
 )
 
 
@@ -62,9 +62,14 @@ def module_agenda(ctx: Context, module: Module) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
+def _attribute(key: str) -> str:
+    """pack.kind.module -> kind-module; date.long -> date-long."""
+    name = key.split(".", 1)[1] if key.startswith("pack.") else key
+    return name.replace("_", "-").replace(".", "-")
+
+
 def _strings(ctx: Context) -> str:
-    words = "".join(f' data-{key.split(".", 1)[1].replace("_", "-").replace(".", "-")}="{esc(ctx.t(key))}"'
-                    for key in PACK_STRINGS)
+    words = "".join(f' data-{_attribute(key)}="{esc(ctx.t(key))}"' for key in PACK_STRINGS)
     return words + "".join(f' data-col-{column}="{esc(ctx.t("agenda.column." + column))}"'
                            for column in ("start", "minutes", "activity"))
 

@@ -63,8 +63,8 @@
   function longDate(iso) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!parts) return iso || "";
-    var months = word("months").split(",");
-    return fill(word("date-format"), {
+    var months = word("date-months").split(",");
+    return fill(word("date-long"), {
       day: String(parseInt(parts[3], 10)), month: months[parseInt(parts[2], 10) - 1] || parts[2], year: parts[1]
     });
   }
