@@ -1,0 +1,183 @@
+"""Print that a trainer hands out without apology (issue 18, item 2): page 1
+of every handout carries the page's substance; categories print as words and
+the links that matter keep their address; every sheet is numbered and says
+what it is and where it is from; the pack's cover has its own address and QR
+code; no footer or footnote alone on a sheet; no screen controls on paper.
+
+Each test prints with Chromium's own print path (page.pdf with the print
+style), as a reader pressing Print gets it: no Playwright header or footer
+template is used."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from test_site import front_matter, modules, practices
+
+SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                if line.startswith("site_url:"))
+DAY = ("m=readmission-case-processing-workshop,return-counselling-skills"
+       "&p=readmission-case-processing,individual-return-counselling")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def flat(text: str) -> str:
+    """Text without white space or the Kosovo* asterisk (pdfium writes a hyphen the line broke at as U+FFFE)."""
+    return re.sub(r"[\s*\\]+", "", text.replace("\ufffe", "-").replace("\u00ad", ""))
+
+
+def printed(browser, url: str, pack: bool = False) -> list[str]:
+    """The text of each printed sheet of `url`."""
+    import pypdfium2
+
+    page = browser.new_page()
+    page.goto(url)
+    if pack:
+        page.locator(".pack__document[data-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    page.close()
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+
+def body_of(sheet: str) -> str:
+    """A sheet's text without its running head (two lines and the number)."""
+    lines = [line for line in sheet.splitlines() if line.strip()]
+    return "\n".join(line for line in lines[3:] if not re.fullmatch(r"\d+ / \d+", line.strip()))
+
+
+def translated_title(folder: str, slug: str, lang: str) -> str:
+    path = REPO / "docs" / folder / (f"{slug}.md" if lang == "en" else f"{slug}.{lang}.md")
+    return front_matter(path)["title"]
+
+
+# -- every sheet numbered, with its title and address -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["sr", "sq"])
+def test_every_sheet_of_a_printed_pack_is_numbered_and_names_its_part_and_address(browser, site_url, lang):
+    sheets = printed(browser, f"{site_url}{prefix(lang)}workshop-pack/?{DAY}", pack=True)
+    assert len(sheets) >= 10
+    parts = [("modules", "readmission-case-processing-workshop"), ("modules", "return-counselling-skills"),
+             ("practices", "readmission-case-processing"), ("practices", "individual-return-counselling")]
+    # A module and a practice share a title ("Readmission case processing"): the address tells them apart.
+    heads = [(translated_title(folder, slug, lang), f"{SITE_URL}{prefix(lang)}{folder}/{slug}/") for folder, slug in parts]
+    cover_title = {"sr": "Радионица", "sq": "Punëtori"}[lang]
+    seen = set()
+    for number, sheet in enumerate(sheets, start=1):
+        assert f"{number} / {len(sheets)}" in sheet, f"sheet {number} has no page number"
+        if number == 1:
+            assert sheet.lstrip().startswith(cover_title), sheet[:200]
+            assert flat(f"{site_url}{prefix(lang)}workshop-pack/?") in flat(sheet)
+            continue
+        found = [(title, address) for title, address in heads
+                 if sheet.lstrip().startswith(title) and flat(address) in flat(sheet)]
+        assert found, f"sheet {number} names no part and address: {sheet[:300]}"
+        seen.update(found)
+    assert seen == set(heads)
+
+
+@pytest.mark.parametrize("folder,slug,lang", [("practices", "readmission-case-processing", "sr"),
+                                              ("modules", "children-in-return-procedures", "sq"),
+                                              ("practices", "kosovo-reintegration-of-repatriated-persons", "bs")])
+def test_every_sheet_of_a_handout_is_numbered_and_carries_its_title_and_address(browser, site_url, folder, slug, lang):
+    sheets = printed(browser, f"{site_url}{prefix(lang)}{folder}/{slug}/")
+    title, address = translated_title(folder, slug, lang), f"{SITE_URL}{prefix(lang)}{folder}/{slug}/"
+    assert len(sheets) >= 2
+    for number, sheet in enumerate(sheets, start=1):
+        assert f"{number} / {len(sheets)}" in sheet
+        assert sheet.lstrip().startswith(title) and flat(address) in flat(sheet.split(title, 1)[1][:300]), sheet[:300]
+
+
+# -- page 1 carries the substance ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["sr", "sq"])
+def test_page_one_of_every_handout_carries_the_pages_substance(browser, site_url, lang):
+    pages = [("practices", slug) for slug in practices()] + [("modules", slug) for slug in modules()]
+    assert len(pages) >= 27
+    for folder, slug in pages:
+        first = body_of(printed(browser, f"{site_url}{prefix(lang)}{folder}/{slug}/")[0])
+        source = REPO / "docs" / folder / f"{slug}.{lang}.md"
+        if folder == "modules":
+            # Past the title, summary and facts: the objectives, the module's substance.
+            opening = front_matter(source)["objectives"][0]
+        else:
+            # Past the title, summary and facts: the practice's own text has begun.
+            text = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+            opening = next(line for line in text.splitlines() if line.strip() and not line.startswith(("#", "<", "|")))
+        opening = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", re.sub(r"\]\([^)]*\)", "", opening))
+        words = re.sub(r"[*_\[\]`]", "", opening).split()[:5]
+        assert flat(" ".join(words)) in flat(first), \
+            f"{folder}/{slug} ({lang}): page 1 does not reach the page's text ({' '.join(words)!r})\n{first[-400:]}"
+
+
+# -- no sheet nearly empty, no footer or footnote alone ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["sr", "sq"])
+def test_no_sheet_of_a_printed_pack_is_nearly_empty_or_holds_only_a_footer_or_footnote(browser, site_url, lang):
+    sheets = printed(browser, f"{site_url}{prefix(lang)}workshop-pack/?{DAY}", pack=True)
+    footer_start = {"sr": "Материјал са Платформе", "sq": "Material shpërndarës nga Platforma"}[lang]
+    footnote_start = {"sr": "*Овај назив", "sq": "*Ky përcaktim"}[lang]
+    for number, sheet in enumerate(sheets, start=1):
+        body = body_of(sheet)
+        own = body.split(footer_start, 1)[0].split(footnote_start, 1)[0]
+        assert len(flat(own)) >= 250, f"sheet {number} is nearly empty: {body!r}"
+
+
+# -- categories as words, links that matter with their address -------------------------------------------
+
+
+def test_category_links_print_as_words_and_pages_and_sources_keep_their_address(browser, site_url):
+    text = "\n".join(printed(browser, f"{site_url}sq/practices/readmission-case-processing/"))
+    squeezed = flat(text)
+    for category in ("?kind=", "?partner=", "?group=", "?audience=", "?stage=", "?gcm=", "/actions/15/", "/commitments/3/"):
+        assert category not in squeezed, category
+    assert "Metodë" in text or "Metoda" in text  # the kind, as a word
+    # A module that teaches the practice, and a source, keep their address.
+    assert flat(f"{SITE_URL}sq/modules/readmission-case-processing-workshop/") in squeezed
+    assert "https://home-affairs.ec.europa.eu/pages/glossary/readmission_en" in squeezed
+
+
+def test_no_screen_control_prints(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "sr/practices/readmission-case-processing/")
+    page.emulate_media(media="print")
+    controls = page.evaluate("""() => ({
+        arrow: getComputedStyle(document.querySelector('details.facts > summary'), '::after').display,
+        links: getComputedStyle(document.querySelector('.translation-state__links')).display,
+        banner: document.querySelector('.translation-state').innerText.trim(),
+        edit: getComputedStyle(document.querySelector('.edit-links')).display,
+        header: getComputedStyle(document.querySelector('.md-header')).display,
+    })""")
+    page.close()
+    assert controls["arrow"] == "none" and controls["links"] == "none"
+    assert controls["edit"] == "none" and controls["header"] == "none"
+    assert controls["banner"] == "Машински превод, још непрегледан од изворног говорника."  # no dangling "·"
+
+
+# -- the pack's cover ----------------------------------------------------------------------------------------
+
+
+def test_the_packs_cover_carries_its_own_address_and_a_qr_code_of_it(browser, site_url):
+    import pypdfium2
+    import zxingcpp
+
+    page = browser.new_page()
+    page.goto(f"{site_url}sr/workshop-pack/?{DAY}&title=Дан+повратка")
+    page.locator(".pack__document[data-ready]").wait_for(state="attached")
+    address = page.url
+    page.emulate_media(media="print")
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    page.close()
+    cover = pdf[0].get_textpage().get_text_range()
+    assert "Дан повратка" in cover and flat(address) in flat(cover)
+    decoded = [result.text for result in zxingcpp.read_barcodes(pdf[0].render(scale=3).to_pil())]
+    assert address in decoded
