@@ -178,7 +178,9 @@
     var slugs = picked.map(function (p) { return p[1]; });
     if (slugs.join(",") !== lists.m.concat(lists.p).join(",")) params.push("order=" + slugs.join(","));
     FIELDS.forEach(function (name) {
-      if (explicit[name] && field(name).value) params.push(name + "=" + encodeURIComponent(field(name).value));
+      if (explicit[name] && field(name).value) {
+        params.push(name + "=" + encodeURIComponent(field(name).value).replace(/%20/g, "+").replace(/%3A/gi, ":"));
+      }
     });
     return window.location.pathname + (params.length ? "?" + params.join("&") : "");
   }
