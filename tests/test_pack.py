@@ -289,3 +289,18 @@ def test_after_a_reload_the_ticked_practices_show_open(browser, site_url):
     assert page.locator('input[name="p"][value="cultural-mediation"]').is_visible()
     assert page.locator('input[name="p"][value="cultural-mediation"]').is_checked()
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["sr", "sq"])
+def test_an_assembled_pack_never_scrolls_sideways_on_a_phone(browser, site_url, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}{lang}/workshop-pack/?{DAY}")
+    page.locator(".pack__document[data-ready]").wait_for(state="attached")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Wide tables scroll in their own box, which the keyboard can reach.
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.pack__document table')].map(t => {
+        const box = t.closest('.md-typeset__scrollwrap');
+        return box ? (box.scrollWidth <= box.clientWidth + 1 || box.tabIndex === 0) : false; })""")
+    assert boxes and all(boxes)
+    context.close()

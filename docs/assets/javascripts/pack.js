@@ -375,6 +375,23 @@
     sheet.replaceSync(rules);
   }
 
+  /* Tables scroll in their own box on a phone, as on every page (Material
+     wraps a page's tables when it loads, and these came after); a box that
+     really scrolls takes the keyboard's focus, so arrow keys scroll it. */
+  function scrollingTables(root) {
+    root.querySelectorAll("table").forEach(function (table) {
+      if (table.closest(".md-typeset__scrollwrap")) return;
+      var wrap = element("div", "md-typeset__scrollwrap"), inner = element("div", "md-typeset__table");
+      table.parentNode.insertBefore(wrap, table);
+      inner.appendChild(table);
+      wrap.appendChild(inner);
+    });
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+
   function fetchPage(href) {
     var url = new URL(href, window.location.href).href;
     if (!pages[url]) {
@@ -409,6 +426,7 @@
     }
     if (!partsChanged && doc.querySelector(".pack__cover")) {
       doc.replaceChild(cover(), doc.querySelector(".pack__cover"));
+      scrollingTables(doc);
       runningHeads();
       return;
     }
@@ -421,6 +439,7 @@
       doc.appendChild(cover());
       fetched.forEach(function (page, i) { doc.appendChild(part(page[0], i, page[1])); });
       doc.hidden = false;
+      scrollingTables(doc);
       runningHeads();
       document.body.classList.add("pack-ready");
       doc.setAttribute("data-ready", "");
