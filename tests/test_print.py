@@ -197,3 +197,17 @@ def test_the_packs_cover_carries_its_own_address_and_a_qr_code_of_it(browser, si
     assert "Дан повратка" in cover and flat(address) in flat(cover)
     decoded = [result.text for result in zxingcpp.read_barcodes(pdf[0].render(scale=3).to_pil())]
     assert address in decoded
+
+
+@pytest.mark.parametrize("path,lang,title", [
+    ("practices/cultural-mediation/", "mk", "Културна медијација"),
+    ("modules/return-counselling-skills/", "sr-Latn", "Veštine savetovanja o povratku"),
+    ("actions/16/", "en", None),
+])
+def test_every_page_carries_its_title_and_address_for_the_printed_running_head(built_site, path, lang, title):
+    html = (built_site / prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+    root = re.search(r"<html [^>]*>", html).group(0)
+    assert f'lang="{lang}"' in root
+    assert f'data-print-address="{SITE_URL}{prefix(lang)}{path}"' in root
+    shown = re.search(r'data-print-title="([^"]+)"', root).group(1)
+    assert shown == (title or re.search(r"<h1[^>]*>([^<]+)", html).group(1).strip())

@@ -73,7 +73,12 @@ def running_head(page_html: str, title: str, address: str) -> str:
     them at the top of every sheet (`attr()` into a custom property, which an
     @page margin box reads: the only per-page text a margin box can show
     without script, in Chromium 133 and later)."""
-    return page_html.replace("<html ", f'<html data-print-title="{esc(title)}" data-print-address="{esc(address)}" ', 1)
+    start = page_html.find("<html")
+    end = page_html.find(">", start)
+    if start < 0 or end < 0:
+        return page_html
+    return (page_html[:end] + f' data-print-title="{esc(title)}" data-print-address="{esc(address)}"'
+            + page_html[end:])
 
 
 # A link to another page of the site; not a category of the finder (`?partner=AL`,
