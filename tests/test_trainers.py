@@ -160,7 +160,7 @@ def test_workshop_pack_keeps_two_modules_in_order_through_its_address(browser, s
         "el => parseFloat(getComputedStyle(el).paddingRight)") >= 8
     # Moving the second module up changes the order, and the address with it.
     page.locator(".pack__order li").nth(1).locator("button").first.click()
-    page.wait_for_function("() => location.search.includes('order=alternatives')")
+    page.wait_for_function("() => location.search.includes('m=alternatives-to-detention-in-practice,return-counselling-skills')")
     page.locator(".pack__part").nth(1).wait_for(state="attached")
     assert page.locator(".pack__part h1").all_inner_texts() == titles[::-1]
     page.close()
