@@ -172,10 +172,12 @@ def test_no_screen_control_prints(browser, site_url):
         banner: document.querySelector('.translation-state').innerText.trim(),
         edit: getComputedStyle(document.querySelector('.edit-links')).display,
         header: getComputedStyle(document.querySelector('.md-header')).display,
+        sections: getComputedStyle(document.querySelector('.sections')).display,
     })""")
     page.close()
     assert controls["arrow"] == "none" and controls["links"] == "none"
     assert controls["edit"] == "none" and controls["header"] == "none"
+    assert controls["sections"] == "none"  # "On this page": links to sections, for a screen
     assert controls["banner"] == "Машински превод, још непрегледан од изворног говорника."  # no dangling "·"
 
 
