@@ -8,7 +8,7 @@ STAMPS := .stamps
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench check preview lock
+.PHONY: serve test build bench check preview lock mutation
 
 serve: $(STAMPS)/site-deps
 	$(PY) -m mkdocs serve --livereload
@@ -29,6 +29,13 @@ test: $(STAMPS)/test-deps $(STAMPS)/chromium $(STAMPS)/npm-deps $(STAMPS)/proper
 
 bench: $(STAMPS)/test-deps $(STAMPS)/chromium
 	$(PY) bench/benchmark.py
+
+# Mutation testing of the domain package's rules (tests/MUTATION.md), with
+# mutmut as setup.cfg configures it, at low priority on two workers. One module:
+# make mutation MUTANTS='learning_platform.folding.*'. Then `.venv/bin/mutmut results`.
+mutation: $(STAMPS)/test-deps
+	ln -sfn hooks/learning_platform learning_platform
+	nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
