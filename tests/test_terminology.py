@@ -492,6 +492,7 @@ def test_a_rule_the_check_cannot_use_is_reported_with_an_example_to_follow(data_
 
 @pytest.mark.parametrize("lang, text, found", [
     ("sq", "Të dhëna të dërguara me email të zakonshëm.", "email"),
+    ("sq", "Në vend që të dërgojnë dosje në letër dhe email-e.", "email-e"),
     ("sr", "Дотад су размењивали информације имејлом.", "имејлом"),
     ("bs", "Podaci poslani običnim e-mailom.", "e-mailom"),
 ])
