@@ -360,8 +360,10 @@ def on_post_build(config: Any) -> None:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates, compiled once per preview rather than once per
-    rebuild (Jinja checks each template's source against what it compiled)."""
+    """The theme's templates, compiled once per process rather than once per
+    language build and per preview rebuild (Jinja checks each template's source
+    against what it compiled). The fast build's second process compiles its own
+    once: which partials a page includes is known only as it renders."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
@@ -378,8 +380,7 @@ _compiled_templates = _CompiledTemplates()
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if _serving:
-        env.bytecode_cache = _compiled_templates
+    env.bytecode_cache = _compiled_templates
     state = build_state()
     if state.html_problems:
         raise PluginError(
