@@ -19,6 +19,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 # Sources, apart from script-src, that every page of the site needs: its own
@@ -49,18 +50,29 @@ _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", r
 _CHARSET = '<meta charset="utf-8">'
 
 
+@lru_cache(maxsize=256)
 def script_hash(code: str) -> str:
+    # Cached: the theme writes the same few scripts on every page of a language.
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def inline_scripts(page_html: str) -> list[str]:
-    """The code of every inline script that runs (JSON data blocks do not)."""
+    """The code of every inline script that runs (JSON data blocks do not).
+
+    Found with str.find rather than a pattern over the whole page: a page has
+    a handful of scripts and is read once, on every page of every language."""
     found = []
-    for match in _INLINE_SCRIPT.finditer(page_html):
+    position = page_html.find("<script")
+    while position >= 0:
+        match = _INLINE_SCRIPT.match(page_html, position)
+        if match is None:  # "<script" in text, not a tag
+            position = page_html.find("<script", position + 7)
+            continue
+        position = page_html.find("<script", match.end())
         attrs = match.group("attrs")
         if "src=" in attrs:
             continue
-        kind = re.search(r'type="([^"]+)"', attrs)
+        kind = re.search(r'type="([^"]+)"', attrs) if "type=" in attrs else None
         if kind and kind.group(1) not in ("text/javascript", "module"):
             continue
         found.append(match.group("code"))
