@@ -178,7 +178,7 @@ def test_no_screen_control_prints(browser, site_url):
     assert controls["arrow"] == "none" and controls["links"] == "none"
     assert controls["edit"] == "none" and controls["header"] == "none"
     assert controls["sections"] == "none"  # "On this page": links to sections, for a screen
-    assert controls["banner"] == "Машински превод, још непрегледан од изворног говорника."  # no dangling "·"
+    assert controls["banner"] == "Машински превод који још није прегледао изворни говорник."  # no dangling "·"
 
 
 # -- the pack's cover ----------------------------------------------------------------------------------------
