@@ -1,0 +1,145 @@
+"""Two rules a page must keep, without a build: the Kosovo* footnote wherever
+Kosovo is named, and a module's agenda whose start times a trainer can run a
+day by. Expected texts are typed out here (the Serbian Latin footnote in Latin
+letters), not taken from the code under test."""
+from __future__ import annotations
+
+import pytest
+
+from learning_platform.context import Context
+from learning_platform.model import AgendaItem, Library, Module, Translation
+from learning_platform.module_page import agenda_table, clock
+from learning_platform.official import load_official_texts
+from learning_platform.page_parts import kosovo_footnote
+from learning_platform.vocabulary import load_vocabulary
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library(vocabulary=load_vocabulary(), official=load_official_texts())
+
+
+# -- the Kosovo* footnote -------------------------------------------------------------------
+
+FOOTNOTE = {
+    "en": "*This designation is without prejudice to positions on status, and is in line with UNSCR "
+          "1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.",
+    "sr-Latn": "*Ovaj naziv ne dovodi u pitanje stavove o statusu i u skladu je sa Rezolucijom Saveta "
+               "bezbednosti UN 1244/1999 i Mišljenjem Međunarodnog suda pravde o proglašenju nezavisnosti Kosova.",
+    "bs": "*Ovaj naziv ne dovodi u pitanje stavove o statusu i u skladu je s Rezolucijom Vijeća sigurnosti "
+          "UN-a 1244/1999 i Mišljenjem Međunarodnog suda pravde o proglašenju nezavisnosti Kosova.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sr-Latn", "bs"])
+def test_a_page_naming_kosovo_carries_the_footnote_in_its_language(library, lang):
+    assert kosovo_footnote(library, "<p>Partners: Albania, Kosovo*, Serbia.</p>", lang) == (
+        f'<p class="kosovo-footnote" id="kosovo-footnote">{FOOTNOTE[lang]}</p>')
+
+
+@pytest.mark.parametrize("named", [
+    "Kosovo*", "Kosovës", "KOSOVO", "kosovske institucije", "Косово", "КОСОВО", "косовски",
+])
+def test_every_way_of_writing_kosovo_brings_the_footnote(library, named):
+    assert kosovo_footnote(library, f"<p>{named}</p>", "en").startswith('<p class="kosovo-footnote"')
+
+
+def test_a_page_not_naming_kosovo_has_no_footnote(library):
+    assert kosovo_footnote(library, "<p>Albania, Montenegro, North Macedonia, Serbia.</p>", "en") == ""
+
+
+def test_the_footnote_in_macedonian_and_serbian_is_their_own_text(library):
+    assert kosovo_footnote(library, "<p>Косово*</p>", "mk") == (
+        '<p class="kosovo-footnote" id="kosovo-footnote">*Оваа ознака не ги доведува во прашање ставовите за '
+        "статусот и е во согласност со Резолуцијата 1244/1999 на Советот за безбедност на ОН и со Мислењето "
+        "на Меѓународниот суд на правдата за прогласувањето на независноста на Косово.</p>")
+    assert kosovo_footnote(library, "<p>Косово*</p>", "sr") == (
+        '<p class="kosovo-footnote" id="kosovo-footnote">*Овај назив не доводи у питање ставове о статусу и у '
+        "складу је са Резолуцијом Савета безбедности УН 1244/1999 и Мишљењем Међународног суда правде о "
+        "проглашењу независности Косова.</p>")
+
+
+# -- the agenda ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("minutes, shown", [(0, "0:00"), (5, "0:05"), (59, "0:59"), (60, "1:00"),
+                                            (135, "2:15"), (600, "10:00")])
+def test_a_time_of_the_day_is_hours_and_two_digit_minutes(minutes, shown):
+    assert clock(minutes) == shown
+
+
+AGENDA = (AgendaItem(60, "Input & discussion", "Plenary", "opening"), AgendaItem(15, "Break", "", "break"),
+          AgendaItem(105, "Role play", "Groups of three", "closing"))
+
+
+def test_the_agenda_shows_when_each_activity_starts_and_the_total(library):
+    ctx = Context(library, "en", "modules/test.md")
+    assert agenda_table(ctx, AGENDA) == (
+        '<table class="agenda"><thead><tr><th>Start</th><th>Minutes</th><th>Activity</th><th>Method</th></tr></thead>'
+        "<tbody><tr><td>0:00</td><td>60</td><td>Input &amp; discussion</td><td>Plenary</td></tr>"
+        "<tr><td>1:00</td><td>15</td><td>Break</td><td></td></tr>"
+        "<tr><td>1:15</td><td>105</td><td>Role play</td><td>Groups of three</td></tr></tbody>"
+        '<tfoot><tr><td colspan="4">In all: 180 minutes (3:00)</td></tr></tfoot></table>')
+
+
+def test_an_agenda_later_in_the_day_starts_at_its_own_time_and_counts_only_its_minutes(library):
+    ctx = Context(library, "bs", "modules/test.md")
+    table = agenda_table(ctx, AGENDA, start=9 * 60)
+    assert "<tr><td>9:00</td><td>60</td>" in table
+    assert "<tr><td>10:00</td><td>15</td>" in table
+    assert "<tr><td>10:15</td><td>105</td>" in table
+    assert '<td colspan="4">Ukupno: 180 minuta (3:00)</td>' in table
+
+
+def test_an_empty_agenda_adds_up_to_nothing(library):
+    ctx = Context(library, "en", "modules/test.md")
+    assert '<td colspan="4">In all: 0 minutes (0:00)</td>' in agenda_table(ctx, ())
+
+
+def module_library(library: Library, *translations: Translation) -> Library:
+    module = Module(path="modules/test.md", title="Test module", summary="Summary.", fingerprint="f",
+                    objectives=("Explain return counselling.", "Listen actively."),
+                    agenda=AGENDA, materials=("Printed handout",))
+    plan = Library(vocabulary=library.vocabulary, official=library.official, pages={module.path: module})
+    for translation in translations:
+        plan.translations[(translation.source_path, translation.language)] = translation
+    return plan
+
+
+def module_translation(lang: str, **lists) -> Translation:
+    return Translation(path=f"modules/test.{lang}.md", source_path="modules/test.md", language=lang,
+                       title=None, summary=None, state="machine", reviewed_by=None, source_fingerprint=None, **lists)
+
+
+def test_an_untranslated_modules_plan_is_the_english_one(library):
+    plan = module_library(library)
+    module = plan.pages["modules/test.md"]
+    assert plan.module_plan(module, "sq") == (("Explain return counselling.", "Listen actively."), AGENDA,
+                                              ("Printed handout",))
+
+
+def test_a_translated_agenda_keeps_the_english_minutes_and_roles(library):
+    translated = module_translation("sr", objectives=("Објаснити саветовање.", "Слушати активно."),
+                                    agenda=(("Увод", "Пленарно"), ("Пауза", ""), ("Игра улога", "Групе од три")),
+                                    materials=("Штампани материјал",))
+    plan = module_library(library, translated)
+    module = plan.pages["modules/test.md"]
+    assert plan.module_plan(module, "sr") == (
+        ("Објаснити саветовање.", "Слушати активно."),
+        (AgendaItem(60, "Увод", "Пленарно", "opening"), AgendaItem(15, "Пауза", "", "break"),
+         AgendaItem(105, "Игра улога", "Групе од три", "closing")),
+        ("Штампани материјал",))
+    assert plan.module_plan(module, "sr-Latn") == (
+        ("Objasniti savetovanje.", "Slušati aktivno."),
+        (AgendaItem(60, "Uvod", "Plenarno", "opening"), AgendaItem(15, "Pauza", "", "break"),
+         AgendaItem(105, "Igra uloga", "Grupe od tri", "closing")),
+        ("Štampani materijal",))
+
+
+def test_a_translation_that_leaves_the_plan_out_shows_the_english_plan(library):
+    plan = module_library(library, module_translation("bs"))
+    module = plan.pages["modules/test.md"]
+    objectives, agenda, materials = plan.module_plan(module, "bs")
+    assert objectives == ("Explain return counselling.", "Listen actively.")
+    assert agenda == AGENDA
+    assert materials == ("Printed handout",)
