@@ -502,3 +502,25 @@ def test_e_mail_in_formal_text_is_the_languages_own_word(lang: str, text: str, f
 
     (finding,) = concept_findings([Unit("x.md", 1, text, False)], load_language(lang))
     assert finding.found == found and "e-mail" in finding.explanation
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Shteti aplikues e dërgon kërkesën brenda afatit.", "Shteti aplikues"),
+    ("Kërkesa i dërgohet shtetit të thirrur me provat.", "shtetit të thirrur"),
+    ("Një shtet aplikues e dërgon kërkesën.", "shtet aplikues"),
+])
+def test_albanian_requesting_and_requested_state_are_found_in_the_definite_form_too(text: str, found: str) -> None:
+    # The Albanian stemmer takes "shtet" to "sht" but "shteti" to "shtet": the rule lists both forms.
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    (finding,) = concept_findings([Unit("x.sq.md", 1, text, False)], load_language("sq"))
+    assert finding.found == found
+
+
+def test_albanian_requesting_state_defined_in_words_is_left_alone() -> None:
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    text = "Në një procedurë ripranimi, shteti që i kërkon një shteti tjetër ta pranojë përsëri një person."
+    assert concept_findings([Unit("x.sq.md", 1, text, False)], load_language("sq")) == []
