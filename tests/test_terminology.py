@@ -223,6 +223,7 @@ def test_a_familiar_imperative_in_an_interface_string_is_reported(lang: str, fam
     ("bs", "Tvoja uloga je da pitaš.", ["Tvoja"]),
     ("mk", "Ова е твојата улога.", ["твојата"]),
     ("sq", "Ky është roli yt i tëndi? Roli tënd.", ["tënd"]),
+    ("sq", "- **Mos shkakto dëm:** mos e detyroni personin të flasë.", ["shkakto"]),
 ])
 def test_familiar_pronouns_and_verb_forms_are_reported_anywhere_in_a_page(lang: str, text: str, found) -> None:
     assert [f.found for f in findings(lang, text) if f.check == "form of address"] == found
