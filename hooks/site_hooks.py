@@ -44,6 +44,7 @@ from learning_platform.page_parts import (
 from learning_platform.review import build_date
 from learning_platform.safety import scan_html
 from learning_platform.slugs import heading_slug
+from learning_platform.tables import keep_words_whole
 from learning_platform.terminology import load_rules
 from learning_platform.transliteration import serbian_cyrillic_to_latin as transliterate
 from learning_platform.urls import rebase_links, url_of
@@ -436,6 +437,7 @@ def _body_bounds(html: str) -> tuple[int, int, int, int] | None:
 def _finish(html: str, page: Any, lang: str, config: Any) -> str:
     """What every page gets once its parts are in place."""
     html = explain_abbreviations(html)
+    html = keep_words_whole(html, lang)
     html = permalink_titles(html, library().vocabulary.text("heading.permalink", lang))
     html = print_addresses(html, page.url, site_base(config))
     return html + kosovo_footnote(library(), html, lang)

@@ -144,3 +144,167 @@ def test_every_action_has_a_short_name_in_every_language():
     for number, entry in names.items():
         assert set(entry["label"]) == {"en", "sq", "mk", "sr", "bs"}, number
         assert all(0 < len(text) <= 30 for text in entry["label"].values()), (number, entry)
+
+
+# -- tables that keep words whole --------------------------------------------------------------------
+
+# In the browser: every word of every table cell on the page, and where its
+# letters move to a new line. A word may go on at the next line only right
+# after a soft hyphen the build placed (shown as a hyphen); anywhere else it
+# is broken in the middle ("slučajevim|a"). Each letter's box is measured with
+# a Range; a letter right after a soft-hyphen break has two boxes (the hyphen
+# drawn at the end of the line, then the letter), so its last box counts.
+BROKEN_WORDS = """
+() => {
+  const bad = [];
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest('td, th') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT });
+  const word = /[\\p{L}\\p{N}\\u00AD]+/gu, range = document.createRange();
+  let node;
+  while ((node = walker.nextNode())) {
+    const text = node.data; let m; word.lastIndex = 0;
+    while ((m = word.exec(text))) {
+      let lastTop = null;
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        if (text[i] === '\\u00AD') continue;
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = [...range.getClientRects()].filter(r => r.width).pop();
+        if (!box) continue;
+        if (lastTop !== null && box.top > lastTop + 2 && text[i - 1] !== '\\u00AD') {
+          bad.push(m[0].replace(/\\u00AD/g, '') + ' broken before letter ' + (i - m.index + 1));
+        }
+        lastTop = box.top;
+      }
+    }
+  }
+  return bad;
+}
+"""
+
+
+def test_the_word_measure_catches_a_word_broken_in_the_middle(phone, site_url):
+    # Guards the measure itself: the old rule (overflow-wrap: anywhere) in a narrow cell breaks words.
+    phone.goto(site_url + "bs/modules/return-counselling-skills/")
+    phone.add_style_tag(content="table.agenda td { overflow-wrap: anywhere !important; } "
+                                "table.agenda { width: 200px !important; table-layout: fixed; }")
+    assert phone.evaluate(BROKEN_WORDS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_words_in_a_modules_agenda_break_only_at_a_soft_hyphen(phone, site_url, built_site, lang):
+    for slug in slugs("modules"):
+        phone.goto(site_url + prefix(lang) + f"modules/{slug}/")
+        assert phone.evaluate(BROKEN_WORDS) == [], (lang, slug)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (lang, slug)
+    agenda = (built_site / prefix(lang) / "modules/return-counselling-skills/index.html").read_text(
+        encoding="utf-8").split('<table class="agenda">', 1)[1].split("</table>", 1)[0]
+    # Macedonian has no hyphenation patterns: no soft hyphen, the columns are as wide as the words.
+    assert ("\u00ad" in agenda) == (lang != "mk")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_neither_scrolls_sideways_nor_breaks_words_on_a_phone(phone, site_url, lang):
+    phone.goto(site_url + prefix(lang) + "glossary/")
+    phone.locator("details.glossary-all > summary").click()
+    phone.evaluate("() => window.dispatchEvent(new Event('resize'))")
+    phone.wait_for_timeout(400)
+    assert phone.evaluate(BROKEN_WORDS) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert phone.evaluate("() => [...document.querySelectorAll('article .md-typeset__scrollwrap, article table')]"
+                          ".every(box => box.scrollWidth <= box.clientWidth + 1)")
+    # Each term of the every-language table reads as labelled lines: "English: ...", "Shqip: ..."
+    first = phone.locator("details.glossary-all tbody tr").first.locator("td")
+    labels = first.evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert labels == ['"English: "', '"Shqip: "', '"Македонски: "', '"Српски: "', '"Srpski (latinica): "',
+                      '"Bosanski: "']
+
+
+def test_tables_of_every_page_type_keep_their_words_whole_on_a_phone(phone, site_url):
+    for lang in ("sq", "mk", "sr-Latn"):
+        for path in ("coverage/", "catalogue/", "translations/", "reviews/", "practices/cultural-mediation/",
+                     "workshop-pack/?m=return-counselling-skills"):
+            phone.goto(site_url + prefix(lang) + path)
+            phone.wait_for_load_state("load")
+            phone.evaluate("() => document.querySelectorAll('article details').forEach(d => d.open = true)")
+            assert phone.evaluate(BROKEN_WORDS) == [], (lang, path)
+
+
+def test_soft_hyphens_follow_each_languages_rules():
+    from learning_platform.tables import hyphenated
+
+    def shown(word, lang):
+        return hyphenated(word, lang).replace("\u00ad", "-")
+
+    # Albanian: dh, gj, ll, nj, rr, sh, th, xh, zh are one letter; a lone consonant starts the next syllable
+    assert shown("marrëveshjet", "sq") == "ma-rrë-vesh-jet"
+    assert shown("përfaqësuesi", "sq") == "për-fa-që-sue-si"
+    assert shown("bashkëpunimi", "sq") == "bash-kë-pu-ni-mi"
+    assert shown("riintegrimi", "sq") == "riin-te-gri-mi"
+    assert shown("slučajevima", "bs") == "slu-ča-je-vima"
+    assert shown("pojedinačno", "bs") == "po-je-di-načno"
+    assert shown("случајевима", "sr") == "слу-ча-је-вима"
+    assert shown("reintegration", "en") == "re-in-teg-ra-tion"
+    assert shown("реинтеграција", "mk") == "реинтеграција"  # no patterns for Macedonian: never broken
+    assert shown("savjetnik", "bs") == "savjetnik"  # a short word stays whole
+
+
+def test_a_cell_is_hyphenated_in_its_own_language_and_labelled_with_its_column():
+    from learning_platform.tables import keep_words_whole
+
+    html = ('<p>reintegration</p><table><thead><tr><th>Term</th><th lang="mk">Македонски</th></tr></thead>'
+            '<tbody><tr><td>reintegration <code>target_groups</code></td><td lang="mk">реинтеграција</td></tr>'
+            '<tr><td colspan="2"><div lang="sq">riintegrimi</div></td></tr></tbody></table>')
+    assert keep_words_whole(html, "en") == (
+        '<p>reintegration</p><table><thead><tr><th>Term</th><th lang="mk">Македонски</th></tr></thead>'
+        '<tbody><tr><td data-label="Term">re\u00adin\u00adteg\u00adra\u00adtion <code>target_<wbr>groups</code></td>'
+        '<td data-label="Македонски" lang="mk">реинтеграција</td></tr>'
+        '<tr><td colspan="2"><div lang="sq">riin\u00adte\u00adgri\u00admi</div></td></tr></tbody></table>')
+
+
+def test_search_reads_a_hyphenated_word_whole():
+    from learning_platform.search import page_text
+
+    assert page_text("<table><tr><td>re\u00adin\u00adte\u00adgra\u00adtion and re&shy;turn</td></tr></table>")[1] \
+        == "reintegration and return"
+
+
+# -- the heatmap and the language menu ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, row16, kosovo", [
+    ("en", "16 Rights-based return", "Kosovo"), ("sq", "16 Kthim i bazuar në të drejta", "Kosova"),
+    ("mk", "16 Враќање засновано на права", "Косово"), ("bs", "16 Povratak zasnovan na pravima", "Kosovo"),
+])
+def test_heatmap_cells_are_targets_of_24px_and_rows_name_their_action(phone, site_url, lang, row16, kosovo):
+    phone.goto(site_url + prefix(lang) + "coverage/")
+    boxes = phone.locator(".heatmap td a").evaluate_all("links => links.map(a => a.getBoundingClientRect().toJSON())")
+    assert boxes and all(box["width"] >= 24 and box["height"] >= 24 for box in boxes), min(
+        (box["width"], box["height"]) for box in boxes)
+    assert all(0 <= box["left"] and box["right"] <= PHONE["width"] for box in boxes)
+    row = phone.locator('.heatmap tbody th[scope="row"] a[href$="actions/16/"]')
+    assert re.sub(r"\s+", " ", row.locator("xpath=.").evaluate(
+        "a => [...a.children].filter(c => !c.classList.contains('sr-only')).map(c => c.textContent).join(' ')"
+    ).replace("\u00ad", "")) == row16
+    assert row.is_visible()
+    # Kosovo's heading: the code with its asterisk, its name a tap away, no "(Kosovo*)*".
+    heading = phone.locator(".heatmap thead abbr", has_text="XK")
+    assert heading.inner_text() == "XK*" and heading.get_attribute("title") == kosovo
+    header_text = phone.locator(".heatmap thead").inner_text()
+    assert "*)*" not in header_text and ")*" not in header_text
+
+
+@pytest.mark.parametrize("lang", ["en", "mk", "sr-Latn"])
+def test_the_language_menu_shows_every_language_on_a_phone(phone, site_url, lang):
+    phone.goto(site_url + prefix(lang) + "practices/cultural-mediation/")
+    phone.locator(".md-header .md-select button").tap()
+    links = phone.locator(".md-header .md-select__link")
+    assert links.count() == len(LANGUAGES)
+    phone.wait_for_timeout(400)  # the menu opens with a short transition
+    for index in range(links.count()):
+        link = links.nth(index)
+        box = link.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (index, box)
+        # not cut off by the menu's own box: the link is what a tap at its centre reaches
+        reached = phone.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.getAttribute('hreflang')",
+                                 [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert reached == link.get_attribute("hreflang"), (index, reached)

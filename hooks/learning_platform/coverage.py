@@ -23,14 +23,31 @@ def _legend(ctx: Context) -> str:
     return f'<ul class="heatmap__legend" aria-label="{esc(ctx.t("heatmap.legend"))}">{entries}</ul>'
 
 
+def _partner_heading(ctx: Context, code: str) -> str:
+    """A partner's code, its name a tap away. Kosovo's asterisk, which points to
+    the footnote, goes on the code and not again after the name ("XK*", whose
+    meaning reads "Kosovo", not "XK (Kosovo*)*")."""
+    name = ctx.label("partners", code)
+    marked = name.endswith("*")
+    return (f'<th scope="col"><abbr title="{esc(name.rstrip("*"))}">{code}{"*" if marked else ""}</abbr></th>')
+
+
+def action_heading(ctx: Context, action) -> str:
+    """A row's heading: the action's number and short name, linked to the action;
+    its full title for a mouse pointer and for screen readers."""
+    names = ctx.library.vocabulary.action_names
+    name = ctx.label("action_names", action.number) if action.number in names else ctx.title(action)
+    label = ctx.t("label.action", number=action.number)
+    return (f'<th scope="row"><a href="{esc(ctx.href(action.path))}" title="{esc(ctx.title(action))}">'
+            f'<span class="sr-only">{esc(label)}: </span><span class="heatmap__number" aria-hidden="true">'
+            f'{action.number}</span> <span class="heatmap__name">{esc(name)}</span></a></th>')
+
+
 def coverage_heatmap(ctx: Context) -> str:
     """Actions × partners: each count links to the finder; gaps show."""
     library = ctx.library
     partners = list(library.vocabulary.partners)
-    head = "".join(
-        f'<th scope="col"><abbr title="{esc(ctx.label("partners", code))}">{code}</abbr>'
-        + ("*" if ctx.label("partners", code).endswith("*") else "") + "</th>"
-        for code in partners)
+    head = "".join(_partner_heading(ctx, code) for code in partners)
     rows = []
     gaps = []
     for commitment in library.commitments.values():
@@ -43,8 +60,7 @@ def coverage_heatmap(ctx: Context) -> str:
             practices = library.practices_for_action(action.number)
             if not practices:
                 gaps.append(action.number)
-            cells = [f'<th scope="row"><a href="{esc(ctx.href(action.path))}" title="{esc(ctx.title(action))}">'
-                     f"{esc(ctx.t('label.action', number=action.number))}</a></th>"]
+            cells = [action_heading(ctx, action)]
             for code in partners:
                 count = sum(1 for p in practices if code in p.partners)
                 cells.append(_cell(ctx, count, ctx.t("heatmap.cell", action=action.number,
@@ -59,7 +75,8 @@ def coverage_heatmap(ctx: Context) -> str:
     gap_text = (ctx.t("heatmap.gaps", numbers=", ".join(str(n) for n in gaps)) if gaps else ctx.t("heatmap.no_gaps"))
     table = (f'<div class="heatmap"><table class="heatmap__table"><caption class="sr-only">{esc(ctx.t("matrix.heading"))}</caption>'
              f'<thead><tr><th scope="col">{esc(ctx.t("matrix.column.action"))}</th>{head}'
-             f'<th scope="col">{esc(ctx.t("matrix.column.all"))}</th></tr></thead>'
+             f'<th scope="col"><abbr title="{esc(ctx.t("matrix.column.all"))}">{esc(ctx.t("heatmap.column.all"))}</abbr></th>'
+             '</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     return (ctx.heading(2, ctx.t("matrix.heading"), "practices-per-action-and-partner")
             + ctx.html(f"<p>{esc(ctx.t('matrix.explanation'))}</p>"

@@ -275,6 +275,8 @@ def page_text(html: str) -> tuple[str, str]:
         if text is not None:
             if not skipping:
                 text = unescape(text) if "&" in text else text
+                # Soft hyphens (tables.py) are not part of the word.
+                text = text.replace("\u00ad", "") if "\u00ad" in text else text
                 body.append(text)
                 if heading_depth:
                     headings.append(text)
