@@ -79,6 +79,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
     elif path == HOME:
+        before.append(finder.finder_entry(ctx))
         after += [coverage_strip(ctx), latest_news(ctx)]
     elif path == "reviews.md":
         after.append(reviews_page(ctx, today))
