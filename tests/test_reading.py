@@ -185,8 +185,12 @@ BROKEN_WORDS = """
 def test_the_word_measure_catches_a_word_broken_in_the_middle(phone, site_url):
     # Guards the measure itself: the old rule (overflow-wrap: anywhere) in a narrow cell breaks words.
     phone.goto(site_url + "bs/modules/return-counselling-skills/")
-    phone.add_style_tag(content="table.agenda td { overflow-wrap: anywhere !important; } "
-                                "table.agenda { width: 200px !important; table-layout: fixed; }")
+    phone.evaluate("""() => {
+      const table = document.querySelector('table.agenda');
+      table.style.width = '200px';
+      table.style.tableLayout = 'fixed';
+      table.querySelectorAll('td').forEach(cell => { cell.style.overflowWrap = 'anywhere'; });
+    }""")
     assert phone.evaluate(BROKEN_WORDS)
 
 
@@ -251,14 +255,17 @@ def test_soft_hyphens_follow_each_languages_rules():
 def test_a_cell_is_hyphenated_in_its_own_language_and_labelled_with_its_column():
     from learning_platform.tables import keep_words_whole
 
-    html = ('<p>reintegration</p><table><thead><tr><th>Term</th><th lang="mk">Македонски</th></tr></thead>'
-            '<tbody><tr><td>reintegration <code>target_groups</code></td><td lang="mk">реинтеграција</td></tr>'
+    html = ('<p>reintegration</p><table><thead><tr><th lang="en">English</th><th lang="mk">Македонски</th></tr>'
+            '</thead><tbody><tr><td>reintegration <code>target_groups</code></td><td lang="mk">реинтеграција</td></tr>'
             '<tr><td colspan="2"><div lang="sq">riintegrimi</div></td></tr></tbody></table>')
     assert keep_words_whole(html, "en") == (
-        '<p>reintegration</p><table><thead><tr><th>Term</th><th lang="mk">Македонски</th></tr></thead>'
-        '<tbody><tr><td data-label="Term">re\u00adin\u00adteg\u00adra\u00adtion <code>target_<wbr>groups</code></td>'
-        '<td data-label="Македонски" lang="mk">реинтеграција</td></tr>'
+        '<p>reintegration</p><table><thead><tr><th lang="en">English</th><th lang="mk">Македонски</th></tr>'
+        '</thead><tbody><tr><td data-label="English">re\u00adin\u00adteg\u00adra\u00adtion '
+        '<code>target_<wbr>groups</code></td><td data-label="Македонски" lang="mk">реинтеграција</td></tr>'
         '<tr><td colspan="2"><div lang="sq">riin\u00adte\u00adgri\u00admi</div></td></tr></tbody></table>')
+    # a table whose columns are not languages keeps its cells as they are
+    plain = '<table><thead><tr><th>Start</th></tr></thead><tbody><tr><td>0:00</td></tr></tbody></table>'
+    assert keep_words_whole(plain, "en") == plain
 
 
 def test_search_reads_a_hyphenated_word_whole():

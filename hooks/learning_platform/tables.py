@@ -18,9 +18,10 @@ dictionaries of its own (`hyphens: auto` does nothing), and pyphen has none
 for Macedonian: Macedonian cells get no soft hyphens, and the stylesheet
 never breaks a word inside a cell, so a column is as wide as its longest word.
 
-Every data cell also gets its column's heading as `data-label`, so that a
-table too wide for a phone can show each row as a block of labelled lines
-(the glossary's table of every language does, in the stylesheet).
+In a table whose columns are languages (each heading carries its `lang`,
+as the glossary's do), every data cell also gets its column's heading as
+`data-label`: six languages side by side are too wide for a phone, and there
+the stylesheet shows each row as a block of labelled lines.
 
 Nothing here knows MkDocs: HTML in, HTML out.
 """
@@ -157,7 +158,8 @@ def keep_words_whole(page_html: str, lang: str) -> str:
 
 def _open(tag: str, attributes: str, tables: list[dict], token: str) -> str:
     if tag == "table":
-        tables.append({"headings": [], "heading": [], "cell": None, "in_head": False, "column": 0})
+        tables.append({"headings": [], "heading": [], "cell": None, "in_head": False, "column": 0,
+                       "languages": True})
     elif not tables:
         return token
     table = tables[-1]
@@ -171,7 +173,10 @@ def _open(tag: str, attributes: str, tables: list[dict], token: str) -> str:
         table["span"] = span
         column = table["column"]
         table["column"] += span
-        if tag == "td" and not table["in_head"] and span == 1 and column < len(table["headings"]):
+        if tag == "th" and table["in_head"] and not _attribute(_LANG, attributes):
+            table["languages"] = False
+        if (tag == "td" and table["languages"] and not table["in_head"] and span == 1
+                and column < len(table["headings"])):
             label = table["headings"][column]
             if label and "data-label" not in attributes:
                 return f'<td data-label="{label}"' + token[3:]
