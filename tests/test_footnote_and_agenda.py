@@ -28,7 +28,7 @@ def library() -> Library:
 
 # The contract's English wording (CONTENT_MODEL.md), typed out; the other
 # languages as data/vocabulary.yml has them, read here with yaml (editors
-# revise them), Serbian Latin checked letter by letter against its Cyrillic.
+# revise them), Serbian Latin checked for Latin letters only.
 ENGLISH = ("*This designation is without prejudice to positions on status, and is in line with UNSCR "
            "1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.")
 WRITTEN = yaml.safe_load((REPO / "data/vocabulary.yml").read_text(encoding="utf-8"))["footnotes"]["kosovo"]
