@@ -76,3 +76,26 @@ def test_text_that_is_not_serbian_cyrillic_is_left_as_it_is(text):
 def test_a_sentence_keeps_its_spaces_punctuation_and_digits():
     assert (serbian_cyrillic_to_latin("Акција 16: повратак, реадмисија и реинтеграција (2023–2025).")
             == "Akcija 16: povratak, readmisija i reintegracija (2023–2025).")
+
+
+@pytest.mark.parametrize("cyrillic, latin", [(c + "а", l + "a") for c, l in CAPITALS], ids=[c for c, _ in CAPITALS])
+def test_each_capital_letter_starting_a_word_has_its_latin_letter(cyrillic, latin):
+    assert serbian_cyrillic_to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Фонд за финансирање реинтеграције", "Fond za finansiranje reintegracije"),
+    ("Ђорђе Ћосић чита шах, жаба и ћуп", "Đorđe Ćosić čita šah, žaba i ćup"),
+    ("Хуманитарна помоћ породицама с децом", "Humanitarna pomoć porodicama s decom"),
+    ("Џаковица, Чачак, Шабац, БАЊА ЛУКА", "Džakovica, Čačak, Šabac, BANJA LUKA"),
+])
+def test_serbian_sentences_read_as_serbian_latin(cyrillic, latin):
+    assert serbian_cyrillic_to_latin(cyrillic) == latin
+
+
+def test_the_kosovo_footnote_in_serbian_latin():
+    cyrillic = ("*Овај назив не доводи у питање ставове о статусу и у складу је са Резолуцијом Савета безбедности "
+                "УН 1244/1999 и Мишљењем Међународног суда правде о проглашењу независности Косова.")
+    assert serbian_cyrillic_to_latin(cyrillic) == (
+        "*Ovaj naziv ne dovodi u pitanje stavove o statusu i u skladu je sa Rezolucijom Saveta bezbednosti "
+        "UN 1244/1999 i Mišljenjem Međunarodnog suda pravde o proglašenju nezavisnosti Kosova.")
