@@ -19,8 +19,49 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 LANGUAGES = ("en", "sq", "mk", "sr", "sr-Latn", "bs")
 
 
+# -- quick and slow tests --------------------------------------------------------------
+#
+# `pytest -m "not slow"` runs the quick tests alone (the domain, the scripts, the
+# content; a few minutes); `make test`, CI and a plain `pytest` run every test.
+# Slow: whatever builds a site (here, in a fixture or through scripts/build.py),
+# drives a browser, or runs ProperDocs. A test using one of these fixtures is
+# marked slow without saying so; a test that builds by itself carries
+# @pytest.mark.slow, and build() below refuses to run in a test that does not.
+
+SLOW_FIXTURES = frozenset({
+    "project",      # a buildable copy of the site: the tests that take one build it
+    "built_site",   # the real site, built once per session
+    "site_url",     # the built site served to a browser
+    "browser",      # Chromium (phone and the other page fixtures use it)
+    "demo_site",    # test_generated_pages.py: a site built with demonstration pages
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+_running: list[pytest.Item] = []  # the test being run, for build()'s check
+
+
+@pytest.fixture(autouse=True)
+def _the_running_test(request: pytest.FixtureRequest):
+    _running.append(request.node)
+    yield
+    _running.pop()
+
+
+def require_slow_marker(what: str) -> None:
+    """Fail a test that builds a site without being marked slow: the quick run must stay quick."""
+    if _running and _running[-1].get_closest_marker("slow") is None:
+        pytest.fail(f"{_running[-1].nodeid} {what}: mark it @pytest.mark.slow (see tests/conftest.py)", pytrace=False)
+
+
 def build(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run `mkdocs build` on a project folder as a contributor would."""
+    require_slow_marker("builds a site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *args],

@@ -159,6 +159,7 @@ def test_templates_carry_the_schema_modeline_and_pass_it(template: str) -> None:
 # -- the scaffold ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_scaffold_writes_a_practice_that_passes_the_check_and_the_build_and_is_listed(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     result = run_script("scripts/new.py", "practice", "Interview rooms for children",
@@ -301,6 +302,7 @@ def test_edit_link_on_a_serbian_latin_page_opens_the_serbian_cyrillic_file(built
     assert links["edit"] == f"{REPO_URL}/edit/main/docs/practices/cultural-mediation.sr.md"
 
 
+@pytest.mark.slow
 def test_untranslated_page_offers_to_start_its_translation_with_the_fingerprint(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     (project / "docs/news/zz-event.md").write_text(

@@ -92,6 +92,7 @@ def test_dates_year_ranges_and_legal_references_are_not_flagged(text: str) -> No
     assert errors_in(body(text)) == []
 
 
+@pytest.mark.slow
 def test_institutional_contact_in_front_matter_is_allowed_and_shown(tmp_path: Path) -> None:
     from conftest import make_project
 
@@ -108,6 +109,7 @@ def test_institutional_contact_in_front_matter_is_allowed_and_shown(tmp_path: Pa
     assert "Ministry of Security" in block and "mailto:immigration@example.org" in block and "+387 33 123 456" in block
 
 
+@pytest.mark.slow
 def test_the_build_refuses_a_page_with_a_phone_number(tmp_path: Path) -> None:
     from conftest import make_project
 

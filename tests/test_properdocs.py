@@ -13,7 +13,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import REPO
+import pytest
+
+from conftest import REPO, require_slow_marker
 
 PROPERDOCS_PYTHON = REPO / ".venv-properdocs" / "bin" / "python"
 MISSING = ("ProperDocs' environment is missing: `make test` makes it "
@@ -26,6 +28,7 @@ KNOWN_WARNINGS = ("WARNING -  mkdocs_static_i18n: Unable to detect lunr language
 
 
 def _run(*args: str, cwd: Path = REPO, timeout: int = 60) -> subprocess.CompletedProcess:
+    require_slow_marker("runs ProperDocs")
     assert PROPERDOCS_PYTHON.exists(), MISSING
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([str(PROPERDOCS_PYTHON), *args], cwd=cwd, env=env, capture_output=True, text=True,
@@ -41,6 +44,7 @@ def _pins(lock_file: str) -> dict[str, str]:
     return {name: version for name, version in re.findall(r"(?m)^([A-Za-z0-9_.-]+)==([^\s\\]+)", text)}
 
 
+@pytest.mark.slow
 def test_mkdocs_is_not_importable_in_properdocs_environment() -> None:
     result = _run("-c", "import mkdocs")
     assert result.returncode == 1
@@ -51,6 +55,7 @@ def test_mkdocs_is_not_importable_in_properdocs_environment() -> None:
     assert "'mkdocs-get-deps'" not in installed.stdout
 
 
+@pytest.mark.slow
 def test_properdocs_environment_runs_properdocs_1_6_7_with_the_site_s_theme_and_plugin() -> None:
     result = _run("-c", "import importlib.metadata as m; "
                   "print(m.version('properdocs'), m.version('mkdocs-material'), m.version('mkdocs-static-i18n'))")

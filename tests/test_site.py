@@ -405,6 +405,7 @@ Text of the practice.
 """
 
 
+@pytest.mark.slow
 def test_adding_one_practice_file_updates_every_generated_list_in_every_language(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "docs/practices/zzz-test-practice.md").write_text(NEW_PRACTICE, encoding="utf-8")

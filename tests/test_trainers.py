@@ -246,6 +246,7 @@ Text.
 """
 
 
+@pytest.mark.slow
 def test_a_newly_added_practice_comes_first_in_every_languages_feed(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "docs/practices/zzz-newest.md").write_text(
@@ -259,6 +260,7 @@ def test_a_newly_added_practice_comes_first_in_every_languages_feed(tmp_path):
 # -- review dates ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_page_with_an_old_update_shows_as_overdue_and_is_on_the_editors_page(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "docs/practices/zzz-old.md").write_text(NEW_PRACTICE.format(today="2024-03-01")
@@ -278,6 +280,7 @@ def test_a_page_with_an_old_update_shows_as_overdue_and_is_on_the_editors_page(t
     assert 'data-review="overdue"' not in current and 'data-review="current"' in current
 
 
+@pytest.mark.slow
 def test_the_editors_page_lists_what_falls_due_in_the_next_twelve_months(tmp_path):
     project = make_project(tmp_path / "project")
     soon = (dt.date.today() - dt.timedelta(days=40)).isoformat()  # due in 325 days

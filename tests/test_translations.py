@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, build, make_project
 from learning_platform.loading import load_library
 from learning_platform.translations import mark_current, set_front_matter
@@ -57,6 +59,7 @@ def test_status_command_lists_missing_pages():
     assert first.startswith("bs: ") and " missing" in first
 
 
+@pytest.mark.slow
 def test_serbian_latin_is_generated_from_serbian_with_the_same_state(tmp_path: Path):
     project = make_project(tmp_path / "project")
     (project / "docs/actions/16.sr.md").write_text(SERBIAN, encoding="utf-8")
