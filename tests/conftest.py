@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's paths, copies of the docs tree, real builds."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -34,6 +35,7 @@ SLOW_FIXTURES = frozenset({
     "site_url",     # the built site served to a browser
     "browser",      # Chromium (phone and the other page fixtures use it)
     "demo_site",    # test_generated_pages.py: a site built with demonstration pages
+    "dated_site",   # test_trainers.py: a site built on a fixed day with pages of known dates
 })
 
 
@@ -59,10 +61,13 @@ def require_slow_marker(what: str) -> None:
         pytest.fail(f"{_running[-1].nodeid} {what}: mark it @pytest.mark.slow (see tests/conftest.py)", pytrace=False)
 
 
-def build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` on a project folder as a contributor would."""
+def build(project: Path, *args: str, today: str | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` on a project folder as a contributor would; `today` (ISO) fixes the build's date."""
     require_slow_marker("builds a site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if today:  # review dates count from the build's day: SOURCE_DATE_EPOCH fixes it (learning_platform.review)
+        day = dt.datetime.fromisoformat(today).replace(tzinfo=dt.timezone.utc)
+        env["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
