@@ -17,6 +17,22 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# Every build in the suite, in this process or another, is dated 4 December 2026
+# (SOURCE_DATE_EPOCH, read by learning_platform.review.build_date): what a page
+# says about review dates does not depend on the day the suite runs, and two
+# builds compared file by file agree even when the suite runs past midnight.
+# A test that needs another day passes build(..., today="YYYY-MM-DD").
+SUITE_BUILD_DAY = "2026-12-04"
+
+
+def source_date_epoch(day: str) -> str:
+    """SOURCE_DATE_EPOCH for midnight UTC of an ISO day."""
+    return str(int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp()))
+
+
+os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(SUITE_BUILD_DAY))
+
 LANGUAGES = ("en", "sq", "mk", "sr", "sr-Latn", "bs")
 
 
@@ -65,9 +81,8 @@ def build(project: Path, *args: str, today: str | None = None) -> subprocess.Com
     """Run `mkdocs build` on a project folder as a contributor would; `today` (ISO) fixes the build's date."""
     require_slow_marker("builds a site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if today:  # review dates count from the build's day: SOURCE_DATE_EPOCH fixes it (learning_platform.review)
-        day = dt.datetime.fromisoformat(today).replace(tzinfo=dt.timezone.utc)
-        env["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
+    if today:
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch(today)
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,

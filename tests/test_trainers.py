@@ -291,6 +291,12 @@ def test_a_page_with_an_old_update_shows_as_overdue_and_is_on_the_editors_page(d
     assert 'data-review="overdue"' not in current and 'data-review="current"' in current
 
 
+def test_the_editors_page_says_the_day_the_site_was_built(built_site):
+    # conftest dates every build of the suite 2026-12-04, whatever the day it runs.
+    editors = (built_site / "reviews/index.html").read_text(encoding="utf-8")
+    assert "Worked out on 2026-12-04, the day the site was built" in editors and "until 2027-12-04." in editors
+
+
 def test_the_editors_page_lists_what_falls_due_in_the_next_twelve_months(dated_site):
     editors = (dated_site / "reviews/index.html").read_text(encoding="utf-8")
     soon = editors.split('id="due-soon"', 1)[1]
