@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from conftest import LANGUAGES, REPO
 from test_site import front_matter, modules, practices
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
@@ -206,10 +206,25 @@ def test_the_packs_cover_carries_its_own_address_and_a_qr_code_of_it(browser, si
     ("modules/return-counselling-skills/", "sr-Latn", "Veštine savetovanja o povratku"),
     ("actions/16/", "en", None),
 ])
-def test_every_page_carries_its_title_and_address_for_the_printed_running_head(built_site, path, lang, title):
+def test_a_page_carries_its_own_title_and_address_for_the_printed_running_head(built_site, path, lang, title):
     html = (built_site / prefix(lang) / path / "index.html").read_text(encoding="utf-8")
     root = re.search(r"<html [^>]*>", html).group(0)
     assert f'lang="{lang}"' in root
     assert f'data-print-address="{SITE_URL}{prefix(lang)}{path}"' in root
     shown = re.search(r'data-print-title="([^"]+)"', root).group(1)
     assert shown == (title or re.search(r"<h1[^>]*>([^<]+)", html).group(1).strip())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_carries_a_title_and_its_own_address_for_the_printed_running_head(built_site, lang):
+    root = built_site / prefix(lang)
+    pages = [path for path in sorted(root.rglob("index.html"))
+             if lang != "en" or path.relative_to(root).parts[0] not in LANGUAGES]
+    assert len(pages) >= 69
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = re.search(r"<html [^>]*>", html).group(0)
+        address = SITE_URL + prefix(lang) + "".join(part + "/" for part in path.relative_to(root).parts[:-1])
+        assert f'lang="{lang}"' in head, path
+        assert f'data-print-address="{address}"' in head, path
+        assert re.search(r'data-print-title="[^"]+"', head), path
