@@ -336,8 +336,10 @@ def search_document(url: str, title: str, html: str, stemmer: Stemmer,
     headings, text = page_text(html)
     cache = {} if cache is None else cache
     counts: dict[str, list[int]] = {}  # term -> [in title, in headings, in body]
-    for part, source in enumerate((title, headings, text)):
-        for word, times in Counter(words(source)).items():
+    parts = [words(source) for source in (title, headings, text)]  # split once, for terms and phrases
+    tallies = [Counter(found) for found in parts]
+    for part, tally in enumerate(tallies):
+        for word, times in tally.items():
             terms = cache.get(word)
             if terms is None:
                 terms = cache[word] = tuple(sorted(
@@ -348,8 +350,9 @@ def search_document(url: str, title: str, html: str, stemmer: Stemmer,
         firsts = _first_terms(synonyms)
         # Only a page that has a phrase's first term can hold the phrase.
         if not firsts.isdisjoint(counts):
-            for part, source in enumerate((title, headings, text)):
-                for group, times in _phrase_groups(source, stemmer, synonyms, primary).items():
+            primary = {} if primary is None else primary
+            for part, found in enumerate(parts):
+                for group, times in _phrases_in(found, tallies[part], stemmer, synonyms, primary).items():
                     counts.setdefault(group, [0, 0, 0])[part] += times
     weights = {
         term: (TITLE_WEIGHT if in_title else 0) + min(HEADING_WEIGHT * in_headings, HEADING_CAP)
@@ -374,20 +377,32 @@ def _first_terms(synonyms: tuple) -> frozenset[str]:
 
 def _phrase_groups(text: str, stemmer: Stemmer, synonyms: tuple, primary: dict | None = None) -> Counter:
     """How often each synonym group's phrases occur in a text (as consecutive terms)."""
-    primary = {} if primary is None else primary
-    sequence = []
-    for word in words(text):
+    found = words(text)
+    return _phrases_in(found, Counter(found), stemmer, synonyms, {} if primary is None else primary)
+
+
+def _phrases_in(found: list[str], tally: Counter, stemmer: Stemmer, synonyms: tuple, primary: dict) -> Counter:
+    """`_phrase_groups` of a text already split into words (`tally`: each distinct word).
+
+    Each distinct word is reduced to its query term once (`primary`, shared by
+    the pages of a language); only the places where a phrase's first term
+    stands are compared, not every word of the text."""
+    by_first = _phrases_by_first(synonyms)
+    starts = set()
+    for word in tally:
         term = primary.get(word)
         if term is None:
             term = primary[word] = stemmer.stem(fold(word))
-        sequence.append(term)
-    by_first = _phrases_by_first(synonyms)
-    found: Counter = Counter()
-    for index, term in enumerate(sequence):
-        for phrase, group in by_first.get(term, ()):
-            if tuple(sequence[index:index + len(phrase)]) == phrase:
-                found[group] += 1
-    return found
+        if term in by_first:
+            starts.add(word)
+    out: Counter = Counter()
+    if not starts:
+        return out
+    for index in [index for index, word in enumerate(found) if word in starts]:
+        for phrase, group in by_first[primary[found[index]]]:
+            if tuple(primary[word] for word in found[index:index + len(phrase)]) == phrase:
+                out[group] += 1
+    return out
 
 
 @dataclass
