@@ -114,7 +114,7 @@ def test_the_filters_come_in_the_readers_order(browser, site_url, lang, labels):
     page.close()
 
 
-@pytest.mark.parametrize("lang, module_label", [("en", "Training module"), ("sr", "Модул за обуку")])
+@pytest.mark.parametrize("lang, module_label", [("en", "Training module"), ("sr", "Модул обуке")])
 def test_training_modules_are_found_beside_practices_each_labelled(browser, site_url, lang, module_label):
     page = browser.new_page()
     page.goto(site_url + prefix(lang) + "practices/?audience=guardians")
