@@ -76,6 +76,16 @@ def test_properdocs_lock_pins_every_shared_package_at_the_mkdocs_build_s_version
     assert different == {}
 
 
+def test_properdocs_environment_has_every_package_the_site_names_but_mkdocs() -> None:
+    """A library the site starts to need (requirements.in) is needed on the ProperDocs road too."""
+    named = {re.split(r"[=<>\[ ]", line.strip(), maxsplit=1)[0].lower().replace("_", "-")
+             for line in (REPO / "requirements.in").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("#")}
+    assert "mkdocs-material" in named and "mkdocs" in named
+    missing = sorted(named - {"mkdocs"} - set(_pins("requirements-properdocs.txt")))
+    assert missing == [], f"requirements-properdocs.in lacks {missing}: add each at requirements.in's version, then make lock"
+
+
 def test_properdocs_builds_every_file_the_mkdocs_build_writes_byte_for_byte(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = _run("-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site), timeout=900)
