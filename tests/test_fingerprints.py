@@ -53,7 +53,8 @@ def test_fingerprint_keeps_title_summary_and_text_apart():
 
 
 def test_fingerprint_of_a_page_without_title_or_summary_is_that_of_empty_ones():
-    assert fingerprint(None, None, BODY) == fingerprint("", "", BODY)
+    assert fingerprint(TITLE, None, BODY) == fingerprint(TITLE, "", BODY) == "3319d79f9ed1a336"
+    assert fingerprint(None, None, BODY) == fingerprint("", "", BODY) == "8e7985500804ecd1"
 
 
 def test_fingerprint_of_a_module_covers_its_objectives_agenda_and_materials():
@@ -172,6 +173,17 @@ def test_the_fingerprint_to_paste_is_that_of_the_english_file_on_disk(tmp_path: 
     assert source_fingerprint(tmp_path, "practices/counselling.md") == "c5b1cffab3b7e0c3"
 
 
+MODULE = ("---\ntitle: Return counselling\nsummary: A short summary.\nobjectives:\n  - Explain the purpose.\n"
+          "  - Use four skills.\nagenda:\n  - {minutes: 60, activity: Input, role: opening}\n"
+          "  - {minutes: 15, activity: Break}\nmaterials:\n  - Printed handout\n---\n\nText.\n")
+
+
+def test_the_fingerprint_to_paste_for_a_module_covers_its_teaching_plan(tmp_path: Path):
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "modules/counselling.md").write_text(MODULE, encoding="utf-8")
+    assert source_fingerprint(tmp_path, "modules/counselling.md") == "17446a5eb0159485"
+
+
 def test_marking_a_translation_current_writes_the_fingerprint_and_keeps_its_state(tmp_path: Path):
     (tmp_path / "practices").mkdir()
     (tmp_path / "practices/counselling.md").write_text(ENGLISH, encoding="utf-8")
@@ -208,6 +220,11 @@ def test_setting_a_field_replaces_its_line_where_it_is_and_leaves_the_text_alone
     text = "---\ntitle: A\nsource_fingerprint : 0000\nsummary: B\n---\nsource_fingerprint: in the text\n"
     assert set_front_matter(text, {"source_fingerprint": "abcd"}) == (
         "---\ntitle: A\nsource_fingerprint: abcd\nsummary: B\n---\nsource_fingerprint: in the text\n")
+
+
+def test_the_first_field_of_the_front_matter_is_replaced_too():
+    assert set_front_matter("---\nsource_fingerprint: 0000\ntitle: A\n---\n", {"source_fingerprint": "abcd"}) == (
+        "---\nsource_fingerprint: abcd\ntitle: A\n---\n")
 
 
 def test_a_field_named_like_the_start_of_another_is_not_replaced():

@@ -78,6 +78,7 @@ def test_serbian_latin_letters_lose_their_diacritics_for_the_table():
 @pytest.mark.parametrize("written, typed", [
     ("Straße", "strasse"), ("Ærø", "aero"), ("Łódź", "lodz"), ("ѝ", "i"), ("ë", "e"),
     ("ﬁ", "fi"),          # a ligature decomposes into its letters
+    ("ǣ", "ae"), ("ǿ", "o"),  # a letter of the table under an accent: æ and ø with a mark
     ("²", "2"),
 ])
 def test_letters_outside_the_tables_fold_by_their_decomposition(written, typed):

@@ -123,3 +123,18 @@ def test_headings_of_every_level_lend_their_language(level):
     page = (f'<h{level} id="a" lang="mk">А</h{level}>'
             '<a href="#a" class="md-nav__link"><span class="md-ellipsis">А</span></a>')
     assert '<span class="md-ellipsis" lang="mk">А</span>' in mark_toc_languages(page)
+
+
+def test_an_unfinished_script_tag_at_the_end_of_a_page_is_not_a_script():
+    assert inline_scripts("<p>See the code.</p><script") == []
+    assert inline_scripts("<script>alert(1)</script><p>x</p><script") == ["alert(1)"]
+
+
+def test_the_policy_is_written_once_however_often_the_page_shows_the_tag_it_follows():
+    page = ('<head><meta charset="utf-8"></head><body>'
+            '<textarea><head><meta charset="utf-8"></textarea></body>')
+    protected = InlineScripts().protect(page)
+    assert protected.count('http-equiv="Content-Security-Policy"') == 1
+    assert protected.startswith('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
+    without_charset = InlineScripts().protect("<head></head><body><textarea><head></textarea></body>")
+    assert without_charset.count('http-equiv="Content-Security-Policy"') == 1
