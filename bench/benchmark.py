@@ -42,7 +42,7 @@ It writes every figure to bench/results.json with the commit it measured
 mkdocs.yml differ from it), its printed output to bench/results.txt, draws
 bench/chart.svg, prints a table and the targets with PASS or FAIL, and exits
 0 whatever they say (1 only if a build fails). Synthetic pages exist only in
-the temporary copy: made-up example.org sources, never committed.
+the temporary copy, never committed; their source is a real IOM publication.
 
     .venv/bin/python bench/benchmark.py [--sizes 100,1000,3000] [--corpora english,varied,short] [--repeat 3]
 """
@@ -224,7 +224,8 @@ def synthetic_practice(index: int, target_groups: list[str], link_targets: list[
         front["gcm_objectives"] = sorted(gcm)
     front["sources"] = [{
         "title": f"Synthetic source {index:04d} (benchmark only, not a real publication)",
-        "url": f"https://example.org/source-{index:04d}",
+        # A real address: the check refuses example.org (a placeholder that leads nowhere).
+        "url": "https://publications.iom.int/books/return-counselling-toolkit",
     }]
     front["audience"] = sorted(rng.sample(AUDIENCES, rng.randint(1, 2)))
     front["stage"] = sorted(rng.sample(STAGES, 1))
@@ -262,7 +263,7 @@ def short_practice(index: int, target_groups: list[str]) -> str:
         "gcm_objectives": [rng.choice(GCM_OBJECTIVES)],
         "sources": [{
             "title": f"Synthetic source {index:04d} (benchmark only, not a real publication)",
-            "url": f"https://example.org/source-{index:04d}",
+            "url": "https://publications.iom.int/books/return-counselling-toolkit",
         }],
         "updated": "2026-01-01",
     }

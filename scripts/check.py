@@ -4,9 +4,13 @@
     python scripts/check.py            # the whole docs/ tree
     python scripts/check.py --docs-dir other/docs
 
-Exit code 0 when the content is fine, 1 when there are problems. In GitHub
-Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow
-annotation, so it shows on its line in the pull request.
+Exit code 0 when the content is fine, 1 when there are problems. For a
+translation the English page has outgrown, it shows what changed in the
+English since the translation was made, from git's history (the build never
+reads git). In GitHub Actions (GITHUB_ACTIONS=true) each problem is also
+printed as a workflow annotation, so it shows on its line in the pull request,
+and the whole report goes to the run's summary page ($GITHUB_STEP_SUMMARY),
+with a link to each line and the line to paste.
 """
 from __future__ import annotations
 
@@ -18,20 +22,41 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from learning_platform.check import annotations, content_problems, report  # noqa: E402
+from learning_platform.check import PullRequest, annotations, content_problems, job_summary, report  # noqa: E402
+from learning_platform.english_history import with_english_changes  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs-dir", type=Path, default=REPO / "docs")
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not read git's history to show what changed in outgrown English pages")
     args = parser.parse_args(argv)
     result = content_problems(args.docs_dir)
+    if not args.no_history:
+        result.notices = with_english_changes(result.notices, args.docs_dir, args.docs_dir)
     print(report(result))
     if os.environ.get("GITHUB_ACTIONS") == "true":
         text = annotations(result)
         if text:
             print(text)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(job_summary(result, pull_request_from_environment()))
     return 0 if result.ok else 1
+
+
+def pull_request_from_environment() -> PullRequest:
+    """Where the checked files can be read and edited, from the workflow's variables."""
+    env = os.environ
+    return PullRequest(
+        server=env.get("GITHUB_SERVER_URL", "https://github.com"),
+        repository=env.get("GITHUB_REPOSITORY", ""),
+        commit=env.get("PR_HEAD_SHA") or env.get("GITHUB_SHA", ""),
+        head_repository=env.get("PR_HEAD_REPOSITORY", ""),
+        head_branch=env.get("PR_HEAD_BRANCH", ""),
+    )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ LINK_ADVICE = "write [text](https://...)"
 EVENT_ADVICE = "Remove the event attribute"
 SCRIPT_ADVICE = "Remove the <script> element"
 EMBED_ADVICE = "link to the"
-DATA_ADVICE = "![description](diagram.png)"
+DATA_ADVICE = "![description](../assets/images/diagram.png)"
 
 PRACTICE = """\
 ---
@@ -36,7 +36,7 @@ kind: method
 actions: [16]
 sources:
   - title: Skopje Declaration (2022)
-    url: https://example.org/declaration
+    url: https://publications.iom.int/books/return-counselling-toolkit
 updated: 2025-01-30
 ---
 
@@ -182,7 +182,7 @@ def test_script_in_front_matter_title_is_refused(docs_copy: Path) -> None:
 
 def test_javascript_source_url_is_refused(docs_copy: Path) -> None:
     errors = refused_front_matter(docs_copy, PRACTICE.replace(
-        "https://example.org/declaration", "javascript:alert(1)"))
+        "https://publications.iom.int/books/return-counselling-toolkit", "javascript:alert(1)"))
     message = about(errors, "sources[1].url", 8)
     assert_says(message, f"docs/{PATH}, line 8", "javascript:alert(1)", LINK_ADVICE)
 
@@ -322,7 +322,7 @@ def test_style_payload_in_the_text_is_refused_naming_the_line(payload: str) -> N
     message = refusal(STYLE_PAYLOADS[payload])
     assert_says(message, f"docs/{PATH}, line {BODY_LINE},")
     if payload == "style-attribute":
-        assert_says(message, "a style attribute that loads from elsewhere is not allowed", "![description](image.png)")
+        assert_says(message, "a style attribute that loads from elsewhere is not allowed", "![description](../assets/images/image.png)")
     else:
         assert_says(message, "<style> is not allowed", "write **bold**")
 
@@ -340,7 +340,7 @@ def test_style_payload_in_front_matter_is_refused(docs_copy: Path, payload: str)
                                                                f'summary: "{value}"'))
     messages = [str(error) for error in errors if error.field == "summary" and error.line == 3]
     assert any("restyle the page or load from elsewhere" in message for message in messages), messages
-    advice = "![description](image.png)" if payload == "style-attribute" else "write **bold**"
+    advice = "![description](../assets/images/image.png)" if payload == "style-attribute" else "write **bold**"
     assert any(advice in message for message in messages), messages
 
 

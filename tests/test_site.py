@@ -395,7 +395,7 @@ target_groups: [returnees]
 gcm_objectives: [21]
 sources:
   - title: Skopje Declaration (2022)
-    url: https://example.org/skopje-declaration
+    url: https://publications.iom.int/books/return-counselling-toolkit
 updated: 2026-11-23
 ---
 

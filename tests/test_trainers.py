@@ -235,7 +235,7 @@ kind: tool
 actions: [19]
 sources:
   - title: A source
-    url: https://www.example.org/source
+    url: https://publications.iom.int/books/return-counselling-toolkit
 updated: {today}
 ---
 

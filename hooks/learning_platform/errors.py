@@ -1,7 +1,10 @@
 """Errors written for contributors who are not programmers.
 
 Each names the file, the line where known, the field, the value found, what is
-allowed, and an example of a correct line.
+allowed, and what to do: the line to paste (`example`, the contributor's own
+line corrected where the check can work it out) and, where no single line
+fixes it, the step to take in plain words (`advice`). "Paste:" only ever
+introduces a line to paste.
 """
 from __future__ import annotations
 
@@ -16,21 +19,31 @@ class ContentError(Exception):
     field: str
     value: Any
     problem: str
-    example: str | None = None
+    example: str | None = None  # a line (or lines) to paste, nothing else
+    advice: str | None = None  # what to do, in words, when no line to paste says it
+    details: str | None = None  # more to show, e.g. what changed in the English page (a diff)
 
     def __str__(self) -> str:
         where = f"docs/{self.file}" + (f", line {self.line}" if self.line else "")
-        value = self.value
-        if not isinstance(value, str):
-            value = repr(value)
-        elif not value.strip() or value.strip() != value or _looks_typed(value):
-            # "16" written as text must not read like the number 16.
-            value = f'"{value}" (text)'
-
-        message = f"{where}, field '{self.field}': {self.problem} (found: {value})"
+        message = f"{where}, field '{self.field}': {self.problem} (found: {self.shown_value})"
+        if self.advice:
+            message += f"\n    To fix: {self.advice}"
         if self.example:
-            message += f"\n    Example: {self.example}"
+            message += "\n    Paste: " + self.example.replace("\n", "\n           ")
         return message
+
+    @property
+    def shown_value(self) -> str:
+        """The value as the contributor wrote it; text that reads like a number says it is text."""
+        value = self.value
+        if value is None:
+            return "(nothing)"
+        if not isinstance(value, str):
+            return repr(value)
+        if not value.strip() or value.strip() != value or _looks_typed(value):
+            # "16" written as text must not read like the number 16.
+            return f'"{value}" (text)'
+        return value
 
 
 class ContentErrors(Exception):

@@ -1,27 +1,33 @@
-"""Reading the docs tree: every Markdown file, validated, into one `Library`.
+"""Reading the docs tree: every file under docs/, every page validated, into one `Library`.
 
-`load_library(docs_dir)` reads every Markdown file under `docs/`, validates its
-front matter against the contract (`CONTENT_MODEL.md`) and returns a `Library`,
-or raises `ContentErrors` listing every problem of the whole tree at once. The
-content check (`scripts/check.py`) and the build call this same function.
+`load_library(docs_dir)` sorts every file under `docs/` (`docs_tree`: a page,
+an asset, or refused by name), scans pages and text assets for personal
+data, validates each page's front matter against the contract
+(`CONTENT_MODEL.md`) and returns a `Library`, or raises `ContentErrors`
+listing every problem of the whole tree at once. The content check
+(`scripts/check.py`) and the build call this same function. No content, however
+odd, ends in a traceback: an unforeseen failure on one file becomes a message
+naming that file.
 """
 from __future__ import annotations
 
-import os
+import re
 from pathlib import Path
 from typing import Mapping
 
+from .docs_tree import DocsTree, file_name_problem, read_docs_tree
 from .errors import ContentError, ContentErrors
-from .frontmatter import split_front_matter
-from .model import LANGUAGE_SUFFIX, Library, Module, NewsItem, Practice
+from .frontmatter import comment_cuts, split_front_matter
+from .links import check_links, insecure_addresses
+from .model import Library, Module, NewsItem, Practice
 from .official import OfficialTexts, load_official_texts
 from .personal_data import scan_personal_data
 from .safety import scan_markdown_source
-from .validation import PageValidator, check_cross_references, page_type
-from .vocabulary import DEFAULT_LANGUAGE, Vocabulary, load_vocabulary
+from .validation import PageValidator, check_cross_references
+from .vocabulary import Vocabulary, load_vocabulary
 
-# Pages about people on the move never carry personal data (CONTENT_MODEL.md).
-PERSONAL_DATA_GUARDED = ("practice", "module", "news")
+# A contact's e-mail or phone line: the contacts rule says so more precisely than the scan.
+_CONTACT_DETAIL = re.compile(r"^contacts\[\d+\]\.(?:email|phone)$")
 
 
 class _FileMemo:
@@ -52,12 +58,7 @@ _memo = _FileMemo()
 
 def markdown_files(docs_dir: Path) -> list[str]:
     """Every Markdown file under `docs_dir`, as sorted POSIX paths relative to it."""
-    found = []
-    for root, _dirs, names in os.walk(docs_dir):
-        for name in names:
-            if name.endswith(".md"):
-                found.append(Path(root, name).relative_to(docs_dir).as_posix())
-    return sorted(found)
+    return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
 
 
 def load_library(
@@ -65,19 +66,36 @@ def load_library(
     texts: Mapping[str, str] | None = None,
     vocabulary: Vocabulary | None = None,
     official: OfficialTexts | None = None,
+    notices: list[ContentError] | None = None,
 ) -> Library:
     """Read, validate and index every page; raise `ContentErrors` listing all problems.
 
     `texts` (path → file text) lets a caller pass the files it already read.
+    `notices`, when given, receives what is worth a word but does not stop the
+    build: a value cut at ` #`, an address in http://.
     """
     vocabulary = vocabulary or load_vocabulary()
     official = official or load_official_texts()
     if texts is None:
-        texts = {
-            path: (docs_dir / path).read_text(encoding="utf-8") for path in markdown_files(docs_dir)
-        }
+        tree = read_docs_tree(docs_dir, vocabulary)
+    else:
+        tree = DocsTree()
+        for path, text in texts.items():
+            problem = file_name_problem(path, vocabulary)
+            if problem is None:
+                tree.pages[path] = text
+            else:
+                tree.errors.append(problem)
+                tree.refused_texts[path] = text
+    texts = tree.pages
+    assets = set(tree.text_assets) | set(tree.binary_assets)
     library = Library(vocabulary=vocabulary, official=official)
-    errors: list[ContentError] = []
+    errors: list[ContentError] = list(tree.errors)
+    for path, text in {**tree.text_assets, **tree.refused_texts}.items():
+        errors.extend(_guarded(path, lambda: scan_personal_data(path, text)))
+    for path, text in tree.refused_texts.items():
+        if path.lower().endswith((".md", ".markdown", ".txt")) or "." not in path.rsplit("/", 1)[-1]:
+            errors.extend(_guarded(path, lambda: scan_markdown_source(path, text)))
     pending_translations: list[tuple[str, str, str, dict, str]] = []
     english_paths: dict[str, str] = {}
 
@@ -85,10 +103,15 @@ def load_library(
         stem_path, lang = _language_of(path)
         known = _memo.get(path, text, vocabulary)
         if known is None:
-            known = _check_file(path, text, stem_path, lang, vocabulary)
+            try:
+                known = _check_file(path, text, stem_path, lang, vocabulary)
+            except Exception as error:  # noqa: BLE001 - content never ends in a traceback
+                known = ((_internal_error(path, error),), None, None, ())
             _memo.put(path, text, known)
-        file_errors, translation, page = known
+        file_errors, translation, page, file_notices = known
         errors.extend(file_errors)
+        if notices is not None:
+            notices.extend(file_notices)
         if translation is not None:
             pending_translations.append(translation)
             continue
@@ -103,10 +126,9 @@ def load_library(
                         None,
                         "file name",
                         page.slug,
-                        f"the slug '{page.slug}' is already used by {other}; every practice, "
-                        "training module and news entry needs its own slug",
-                        "a different file name, e.g. "
-                        f"{Path(path).parent.as_posix()}/{page.slug}-2.md",
+                        f"the slug '{page.slug}' is already used by docs/{other}; every practice, "
+                        "training module and news entry needs its own file name",
+                        advice=f"rename this file, e.g. to docs/{Path(path).parent.as_posix()}/{page.slug}-2.md",
                     )
                 )
                 continue
@@ -121,73 +143,71 @@ def load_library(
                     None,
                     "file name",
                     Path(path).name,
-                    f"this translation has no English source: {source_path} does not exist",
-                    f"add {source_path} first, or rename this file after an existing English page",
+                    f"this translation has no English page: docs/{source_path} does not exist",
+                    advice=f"add docs/{source_path} first, or rename this file after an existing English page",
                 )
             )
             continue
         validator = PageValidator(path, texts[path], front, vocabulary)
-        translation = validator.translation(source_path, lang, body, library.pages.get(source_path))
+        try:
+            translation = validator.translation(source_path, lang, body, library.pages.get(source_path))
+        except Exception as error:  # noqa: BLE001
+            errors.append(_internal_error(path, error))
+            continue
         errors.extend(validator.errors)
         if translation is not None:
             library.translations[(source_path, lang)] = translation
 
-    errors.extend(check_cross_references(library, dict(texts)))
+    for check in (lambda: check_cross_references(library, dict(texts)), lambda: check_links(texts, assets)):
+        errors.extend(_guarded("", check))
+    if notices is not None:
+        notices.extend(_guarded("", lambda: insecure_addresses(texts)))
     if errors:
         raise ContentErrors(errors)
     return library
 
 
+def _guarded(path: str, check) -> list[ContentError]:
+    """The errors `check` finds, or one naming the file if it fails."""
+    try:
+        return list(check())
+    except Exception as error:  # noqa: BLE001 - content never ends in a traceback
+        return [_internal_error(path or "(several files)", error)]
+
+
+def _internal_error(path: str, error: Exception) -> ContentError:
+    return ContentError(
+        path, None, "file", type(error).__name__,
+        f"the check could not read this file ({error}); this is a fault of the check, not yours",
+        advice="say so in the pull request, naming this file: a maintainer will fix the check",
+    )
+
+
 def _check_file(path: str, text: str, stem_path: str, lang: str | None, vocabulary: Vocabulary) -> tuple:
-    """(errors, the translation to check once every English page is known, or the English page)."""
+    """(errors, the translation to check once every English page is known, or the English page, notices)."""
     errors = list(scan_markdown_source(path, text))
-    if page_type(stem_path) in PERSONAL_DATA_GUARDED:
-        errors.extend(scan_personal_data(path, text))
+    personal = scan_personal_data(path, text)
     try:
         front, body, _body_line = split_front_matter(path, text)
     except ContentError as error:
-        return tuple(errors) + (error,), None, None
+        return tuple(errors + personal) + (error,), None, None, ()
+    notices = tuple(comment_cuts(path, text))
     if lang is not None:
-        problem = _check_language_suffix(path, stem_path, lang, vocabulary)
-        if problem:
-            return tuple(errors) + (problem,), None, None
-        return tuple(errors), (path, stem_path, lang, front, body), None
+        return tuple(errors + personal), (path, stem_path, lang, front, body), None, notices
     validator = PageValidator(path, text, front, vocabulary)
     page = validator.page(body)
-    return tuple(errors) + tuple(validator.errors), None, page
+    contact_lines = {error.line for error in validator.errors if _CONTACT_DETAIL.match(error.field)}
+    personal = [error for error in personal if error.line not in contact_lines]
+    return tuple(errors + personal) + tuple(validator.errors), None, page, notices
 
 
 def _language_of(path: str) -> tuple[str, str | None]:
-    """("practices/foo.md", "sq") for "practices/foo.sq.md"; (path, None) for English."""
+    """("practices/foo.md", "sq") for "practices/foo.sq.md"; (path, None) for English.
+
+    Only names `docs_tree.file_name_problem` accepts reach here, so a second
+    suffix is always one of the site's translation languages."""
     stem = path[: -len(".md")]
-    match = LANGUAGE_SUFFIX.match(stem)
-    if match is None or "/" in match.group("lang"):
+    if "." not in stem.rsplit("/", 1)[-1]:
         return path, None
-    return f"{match.group('stem')}.md", match.group("lang")
-
-
-def _check_language_suffix(
-    path: str, source_path: str, lang: str, vocabulary: Vocabulary
-) -> ContentError | None:
-    allowed = ", ".join(vocabulary.translatable_languages)
-    if lang == DEFAULT_LANGUAGE:
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            "English pages carry no language code in their file name",
-            f"rename it to {source_path}",
-        )
-    if lang in vocabulary.language_codes and lang not in vocabulary.translatable_languages:
-        origin = vocabulary.language(lang).generated_from
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            f"'{lang}' pages are generated from '{origin}' during the build and are never "
-            "written by hand",
-            f"translate into {origin} instead: {source_path[:-3]}.{origin}.md",
-        )
-    if lang not in vocabulary.language_codes:
-        return ContentError(
-            path, None, "file name", Path(path).name,
-            f"'{lang}' is not a language of this site (allowed language codes: {allowed})",
-            f"{source_path[:-3]}.sq.md",
-        )
-    return None
+    base, lang = stem.rsplit(".", 1)
+    return f"{base}.md", lang

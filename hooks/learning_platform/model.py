@@ -47,13 +47,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Contact:
-    """An institution's public contact point, declared in front matter (never a person)."""
+    """An institution's public contact point, declared in front matter (never a person):
+    its web address only, never an e-mail address or a phone number (CONTENT_MODEL.md)."""
 
     organisation: str
     role: str
     url: str
-    email: str = ""  # an institution's public address, never a person's
-    phone: str = ""
 
 
 @dataclass(frozen=True)

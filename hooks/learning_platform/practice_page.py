@@ -105,13 +105,8 @@ def contacts_section(ctx: Context, practice: Practice) -> str:
         return ""
     entries = []
     for contact in practice.contacts:
-        parts = [f'<a href="{esc(contact.url)}">{esc(contact.url)}</a>']
-        if contact.email:
-            parts.append(f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>')
-        if contact.phone:
-            parts.append(esc(contact.phone))
         entries.append(f"<li><strong>{esc(contact.organisation)}</strong>, {esc(contact.role)}: "
-                       + " · ".join(parts) + "</li>")
+                       f'<a href="{esc(contact.url)}">{esc(contact.url)}</a></li>')
     return (ctx.heading(2, ctx.t("contacts.heading"), "contacts")
             + ctx.html(f'<p>{esc(ctx.t("contacts.note"))}</p><ul class="contacts">{"".join(entries)}</ul>'))
 

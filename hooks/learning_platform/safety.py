@@ -42,7 +42,8 @@ STYLE_ADVICE = ("Pages use the site's own styles, and the site's security policy
                 "written in a page: remove it. To stress words write **bold**; for a box write "
                 "!!! note \"Title\" on a line of its own, the text indented below.")
 CSS_LOAD_ADVICE = ("CSS in a page may not load anything (@import, url(...)): it could track readers "
-                   "or change the site. Save an image beside the page and write ![description](image.png).")
+                   "or change the site. Upload an image to docs/assets/images/ and write "
+                   "![description](../assets/images/image.png).")
 FORBIDDEN_ELEMENTS.update({
     "style": "<style> elements are not allowed. " + STYLE_ADVICE,
     "link": "A <link> element loads a file from elsewhere and is not allowed: link to it instead, "
@@ -52,8 +53,8 @@ FORBIDDEN_ELEMENTS.update({
     "button": "Buttons are not allowed: write a link, [text](https://...).",
     "textarea": "Form fields are not allowed: pages on this site collect nothing from readers.",
     "select": "Form fields are not allowed: pages on this site collect nothing from readers.",
-    "svg": "Inline SVG is not allowed (it can carry script): save the drawing as a file beside the page "
-           "and write ![description](drawing.svg).",
+    "svg": "Inline SVG is not allowed (it can carry script): upload the drawing as a file to docs/assets/images/ "
+           "and write ![description](../assets/images/drawing.svg).",
     "math": "Inline MathML is not allowed: write the formula as text or as an image.",
     "video": "Embedded video is not allowed: link to it, [title](https://...).",
     "audio": "Embedded audio is not allowed: link to it, [title](https://...).",
@@ -84,7 +85,7 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 SCHEME_ADVICE = {
     "javascript:": "Links must lead to a web page: write [text](https://...).",
     "vbscript:": "Links must lead to a web page: write [text](https://...).",
-    "data:": "Save the file beside the page and link to it, e.g. ![description](diagram.png).",
+    "data:": "Upload the file to docs/assets/images/ and link to it: ![description](../assets/images/diagram.png).",
 }
 EVENT_ADVICE = (
     "Remove the event attribute: pages on this site never run code; "
@@ -147,7 +148,7 @@ def dangerous_text(value: str) -> str | None:
 def scan_markdown_source(path: str, text: str) -> list[ContentError]:
     """Every script-carrying construct in a page's source, with its line."""
     text = text.replace("\r\n", "\n")
-    masked = _mask_code(text)
+    masked = mask_code(text)
     matter_end = front_matter_end(text)
     errors: dict[tuple[int, str], ContentError] = {}
 
@@ -156,8 +157,13 @@ def scan_markdown_source(path: str, text: str) -> list[ContentError]:
         field = field_at(text, line) if line <= matter_end else "text"
         key = (line, problem)
         if key not in errors:
-            errors[key] = ContentError(path, line, field, _short(snippet), problem, advice)
+            errors[key] = ContentError(path, line, field, _short(snippet), problem, advice=advice)
 
+    # A note after # in the front matter is never shown to anyone (its values are checked as values).
+    lines = masked.split("\n")
+    for index in range(1, max(0, matter_end - 1)):
+        lines[index] = re.sub(r"(^|[ \t])#.*$", lambda match: match.group(1), lines[index])
+    masked = "\n".join(lines)
     for position, snippet, problem, advice in _findings(masked):
         report(position, snippet, problem, advice)
     return list(errors.values())
@@ -214,7 +220,7 @@ def _attribute_findings(attributes: str, offset: int, allowlist: bool = False) -
                 yield position, f"{name}={value}", f"a '{scheme}' address is not allowed", SCHEME_ADVICE[scheme]
 
 
-def _mask_code(text: str) -> str:
+def mask_code(text: str) -> str:
     """Blank out code (fenced, indented, spans), keeping line numbers.
 
     Code is shown to readers as text, never run, so it may contain anything. A
@@ -329,7 +335,8 @@ def scan_values(path: str, front_matter_text: str, values: Any, field: str = "")
                 ContentError(
                     path, field_line(front_matter_text, top, values) or field_line(front_matter_text, top),
                     field, _short(values),
-                    "this value would run script, restyle the page or load from elsewhere in a reader's browser", advice,
+                    "this value would run script, restyle the page or load from elsewhere in a reader's browser",
+                    advice=advice,
                 )
             )
     return errors

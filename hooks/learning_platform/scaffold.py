@@ -13,9 +13,9 @@ from typing import Sequence
 
 import yaml
 
-from .folding import fold
 from .frontmatter import split_front_matter
 from .model import SLUG, TRANSLATED_LISTS, fingerprint
+from .slugs import file_slug
 from .validation import page_type
 from .vocabulary import Vocabulary
 
@@ -29,8 +29,7 @@ class ScaffoldError(ValueError):
 
 def slug_from_title(title: str) -> str:
     """A file name from a title: Cyrillic written in Latin, no diacritics, hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
-    slug = re.sub(r"-{2,}", "-", slug)[:80].strip("-")
+    slug = file_slug(title)
     if not slug or not SLUG.match(slug):
         raise ScaffoldError(f"cannot make a file name from the title {title!r}: give one with --slug")
     return slug

@@ -56,12 +56,15 @@ def _date(description: str) -> dict:
     return {"type": "string", "pattern": DATE_PATTERN, "format": "date", "description": description}
 
 
+# A full web address, not one on a host reserved for examples (template_text.example_address).
+WEB_ADDRESS = {"type": "string", "pattern": r"^https?://[^\s/]+",
+               "not": {"pattern": r"^https?://(?:[^/:]*\.)?(?:example\.(?:org|com|net|edu)|example|test|invalid|localhost)(?:[:/]|$)"},
+               "description": "Full address of a real page, starting with https://"}
 SOURCES = {
     "type": "array", "minItems": 1, "uniqueItems": True, "description": "Public sources you opened: title and full web address.",
     "items": {"type": "object", "additionalProperties": False, "required": ["title", "url"],
               "properties": {"title": _text("Title of the page or publication (publisher, year)."),
-                             "url": {"type": "string", "pattern": r"^https?://[^\s/]+",
-                                     "description": "Full address, starting with https://"},
+                             "url": WEB_ADDRESS,
                              "lang": {"type": "string", "pattern": r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$",
                                       "description": "Language of the title, when not English (sr, bs, sq, mk, ...)."}}},
 }
@@ -89,8 +92,7 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
         "contacts": {"type": "array", "description": "Institutions' public contact points, never a person.",
                      "items": {"type": "object", "additionalProperties": False,
                                "required": ["organisation", "role", "url"],
-                               "properties": {name: (_text(name) if name != "url" else
-                                                     {"type": "string", "pattern": r"^https?://[^\s/]+"})
+                               "properties": {name: (_text(name) if name != "url" else WEB_ADDRESS)
                                               for name in sorted(CONTACT_FIELDS)}}},
     }
     agenda_item = {"type": "object", "additionalProperties": False, "required": ["minutes", "activity"],

@@ -17,3 +17,17 @@ def heading_slug(value: str, separator: str = "-") -> str:
     text = fold(value)
     text = re.sub(r"[^\w\s-]", "", text, flags=re.ASCII).strip()
     return re.sub(rf"[{re.escape(separator)}\s]+", separator, text)
+
+
+FILE_SLUG_LENGTH = 80
+
+
+def file_slug(title: str) -> str:
+    """The file name (without .md) a page with this title gets: Cyrillic written
+    in Latin, no diacritics (porodične -> porodicne), words joined by hyphens.
+
+    `scripts/new.py` names new pages with it, and the content check suggests
+    the same name for a file named otherwise, so the two never disagree.
+    Empty when the title has no letter or digit to make a name from."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
+    return re.sub(r"-{2,}", "-", slug)[:FILE_SLUG_LENGTH].strip("-")
