@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,13 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         result.notices = with_english_changes(result.notices, args.docs_dir, args.docs_dir)
     print(report(result))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        text = annotations(result)
+        pull_request = pull_request_from_environment()
+        text = annotations(result, pull_request.changed)
         if text:
             print(text)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as out:
-                out.write(job_summary(result, pull_request_from_environment()))
+                out.write(job_summary(result, pull_request))
     return 0 if result.ok else 1
 
 
@@ -56,7 +58,20 @@ def pull_request_from_environment() -> PullRequest:
         commit=env.get("PR_HEAD_SHA") or env.get("GITHUB_SHA", ""),
         head_repository=env.get("PR_HEAD_REPOSITORY", ""),
         head_branch=env.get("PR_HEAD_BRANCH", ""),
+        changed=changed_files(env.get("PR_BASE_SHA", "")),
     )
+
+
+def changed_files(base: str) -> frozenset[str] | None:
+    """The files a pull request changes (since the commit it branched from), or None when unknown."""
+    if not base:
+        return None
+    try:
+        done = subprocess.run(["git", "-C", str(REPO), "diff", "--name-only", f"{base}...HEAD"],
+                              capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return frozenset(done.stdout.split()) if done.returncode == 0 else None
 
 
 if __name__ == "__main__":

@@ -326,9 +326,9 @@ def test_a_translation_links_to_the_anchors_of_its_own_language(docs_copy: Path)
 
 def test_an_image_from_another_site_is_refused_with_how_to_add_one(docs_copy: Path) -> None:
     write(docs_copy, "practices/x.md", PRACTICE.replace(
-        "Text of the practice.", "![A map](https://www.unhcr.org/images/route-map.png)"))
+        "Text of the practice.", "![A map](https://www.example.org/images/route-map.png)"))
     error = only(docs_copy, "practices/x.md")
-    assert (error.line, error.field, error.value) == (12, "image", "https://www.unhcr.org/images/route-map.png")
+    assert (error.line, error.field, error.value) == (12, "image", "https://www.example.org/images/route-map.png")
     assert error.problem == ("images come from the site itself: the site's security policy blocks an image from any "
                              "other site, for every reader")
     assert error.advice.startswith("if its licence allows, upload the image as docs/assets/images/route-map.png (open "
@@ -351,9 +351,23 @@ def test_an_example_address_in_a_link_is_refused(docs_copy: Path) -> None:
     assert "reserved for examples" in error.problem
 
 
+def test_a_broken_link_stops_the_build_once_with_its_line_not_once_per_language(tmp_path: Path) -> None:
+    from conftest import build, make_project
+
+    project = make_project(tmp_path / "project")
+    write(project / "docs", "practices/x.md", PRACTICE.replace("Text of the practice.", "See [it](cultural-mediaton.md)."))
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count("cultural-mediaton.md") == 2  # the message, and the link found in it
+    assert ("docs/practices/x.md, line 12, field 'link': there is no page docs/practices/cultural-mediaton.md "
+            "(found: cultural-mediaton.md)\n    Paste: See [it](cultural-mediation.md).") in output
+    assert "Aborted with" not in output
+
+
 def test_links_in_code_are_not_checked(docs_copy: Path) -> None:
     write(docs_copy, "practices/x.md", PRACTICE.replace("Text of the practice.", "Write `[text](no-such-page.md)`.\n\n"
-                                                        "```\n![x](https://elsewhere.org/a.png)\n```"))
+                                                        "```\n![x](https://www.example.org/a.png)\n```"))
     load_library(docs_copy)
 
 

@@ -291,7 +291,8 @@ def test_pull_request_template_asks_for_sources_personal_data_and_an_honest_tran
 
 def test_codeowners_assign_folders_and_language_suffixes() -> None:
     owners = (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8")
-    for pattern in ("/docs/practices/", "/docs/modules/", "/hooks/", "*.sq.md", "*.mk.md", "*.sr.md", "*.bs.md"):
+    for pattern in ("/docs/practices/", "/docs/modules/", "/hooks/", "/docs/**/*.sq.md", "/docs/**/*.mk.md",
+                    "/docs/**/*.sr.md", "/docs/**/*.bs.md"):
         assert re.search(rf"^{re.escape(pattern)}\s+@", owners, re.M), pattern
 
 

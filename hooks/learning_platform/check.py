@@ -146,10 +146,13 @@ def _body(error: ContentError) -> str:
 # -- GitHub: annotations and the job summary -----------------------------------------------
 
 
-def annotations(result: CheckResult) -> str:
-    """GitHub Actions workflow commands: one ::error per problem, ::warning per notice."""
+def annotations(result: CheckResult, changed: frozenset[str] | None = None) -> str:
+    """GitHub Actions workflow commands: one ::error per problem, ::warning per notice
+    (only in the files the pull request changes, when they are known: GitHub shows
+    ten of each on the pull request's lines, and they belong to what it changes)."""
     out = []
-    for level, entries in (("error", result.errors), ("warning", result.notices)):
+    notices = [notice for notice in result.notices if changed is None or _where(notice) in changed]
+    for level, entries in (("error", result.errors), ("warning", notices)):
         for error in entries:
             where = f"file={_escape_property(_where(error))}"
             if error.line:
@@ -180,6 +183,7 @@ class PullRequest:
     commit: str = ""  # the commit checked
     head_repository: str = ""  # the contributor's fork, where the web editor can save
     head_branch: str = ""
+    changed: frozenset[str] | None = None  # the files the pull request changes, when known
 
     def view(self, file: str, line: int | None) -> str | None:
         if not (self.repository and self.commit):
@@ -217,14 +221,29 @@ def job_summary(result: CheckResult, pull_request: PullRequest | None = None) ->
         out.append("The content follows every rule of the build.")
     for file, entries in by_file.items():
         out.extend(_summary_file(file, entries, pull_request))
-    if notices:
-        count = len(notices)
+    changed = pull_request.changed
+    own = [notice for notice in notices if changed is None or _where(notice) in changed]
+    others = [notice for notice in notices if notice not in own]
+    if own:
+        count = len(own)
         out.append("")
         out.append(f"## {count} notice{'s' if count != 1 else ''}: worth a look, not errors")
         out.append("")
         out.append("These do not stop the pull request.")
-        for file, entries in _by_file(notices).items():
+        for file, entries in _by_file(own).items():
             out.extend(_summary_file(file, entries, pull_request))
+    if others:
+        count, files = len(others), len(_by_file(others))
+        out.append("")
+        out.append(f"<details><summary>{count} more notice{'s' if count != 1 else ''} in {files} "
+                   f"file{'s' if files != 1 else ''} this pull request does not change</summary>")
+        out.append("")
+        for error in sorted(others, key=_order):
+            where = f"line {error.line}" if error.line else "the file"
+            out.append(f"- {_code(_where(error))}, {where}: {_markdown_text(error.problem)} "
+                       f"(found: {_code(error.shown_value)})")
+        out.append("")
+        out.append("</details>")
     return "\n".join(out) + "\n"
 
 

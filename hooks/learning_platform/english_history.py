@@ -32,9 +32,11 @@ class EnglishChange:
 
 def english_change(repo: Path, english_file: Path, wanted: str, current_text: str) -> EnglishChange:
     """The English page's change since the version with fingerprint `wanted`."""
+    top = _git(repo, "rev-parse", "--show-toplevel")
     relative = _relative(repo, english_file)
-    if relative is None:
+    if relative is None or top is None:
         return EnglishChange(False, "the English page is not in a git repository, so what changed cannot be shown")
+    repo = Path(top.strip())  # paths below are the repository's, whatever folder the check runs from
     commits = _git(repo, "log", f"--max-count={MAX_COMMITS}", "--format=%H %cs", "--", relative)
     if commits is None:
         return EnglishChange(False, "git is not available here, so what changed in the English page cannot be shown")

@@ -54,7 +54,8 @@ class Link:
 
 def links_in(text: str) -> Iterator[Link]:
     """Every link and image of a page (front matter and code left out), with its line."""
-    masked = mask_code(_blank_front_matter(text))
+    # The same masked text the safety scan made (cached), with the front matter blanked after.
+    masked = _blank_front_matter(mask_code(text.replace("\r\n", "\n")))
     definitions = {}
     for match in _REFERENCE.finditer(masked):
         definitions[match.group("label").strip().lower()] = match
@@ -113,10 +114,12 @@ GENERATED_ANCHORS = {
 def anchors_of(text: str, kind: str = "page") -> set[str]:
     """The ids a link may name on a page: headings as the site's table of contents
     names them, ids written in the page, footnotes, and the sections the build adds."""
-    masked = mask_code(_blank_front_matter(text))
+    masked = _blank_front_matter(mask_code(text.replace("\r\n", "\n")))
     used = {match.group("id") for match in _ATTR_ID.finditer(masked)}
     used |= {html.unescape(match.group("id")) for match in _HTML_ID.finditer(masked)}
-    used |= set(GENERATED_ANCHORS.get(kind, ()))
+    front = "\n".join(text.split("\n")[:front_matter_end(text)])
+    has_contacts = bool(re.search(r"^contacts\s*:", front, re.MULTILINE))
+    used |= {anchor for anchor in GENERATED_ANCHORS.get(kind, ()) if anchor != "contacts" or has_contacts}
     for label in _FOOTNOTE.findall(masked):
         used |= {f"fn:{label}", f"fnref:{label}"}
     for line in masked.split("\n"):
@@ -201,7 +204,7 @@ def _link_problem(path, lang, link, english, assets, texts, anchors):
     parts = urlsplit(target)
     here = posixpath.dirname(path)
     if parts.scheme or parts.netloc or target.startswith("//"):
-        if parts.scheme in ("http", "https") and example_address(target):
+        if parts.scheme in ("http", "https") and example_address(target) and not link.image:
             return ("this is an address reserved for examples (example.org and the like), not the page you opened: "
                     "it leads nowhere", None, "copy the address of the real page from the browser's address bar, "
                     "where it is open")

@@ -70,10 +70,20 @@ _REFERENCE_NUMBER = re.compile(r"/(?:19|20)?\d\d$")
 _NOT_A_PHONE_BEFORE = re.compile(r"(?:ISBN|ISSN|DOI|ISBN-1[03]|br\.|no\.|nr\.|бр\.|nº|№)[\s:]*$", re.IGNORECASE)
 
 
+# Cheap signs that an address or a number may be there: the full patterns run only
+# where one is (a page without them, most pages, costs one scan each, not a match
+# attempt at every word).
+_EMAIL_SIGN = re.compile(rf"@|＠|&#0*64;|&#x0*40;|&commat;|%40|{_OPEN}\s*(?:{_AT_WORDS})\s*{_CLOSE}", re.IGNORECASE)
+_WORDS_SIGN = re.compile(rf"\s(?:{_DOT_WORDS})\s", re.IGNORECASE)
+_PHONE_START = re.compile(r"(?<![\w/.:,-])(?:\+|00|\(0|0\d)")
+
+
 def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
     """(position, what was found, "an e-mail address" or "a phone number") in `text`."""
     taken: list[tuple[int, int]] = []
-    for pattern in (EMAIL, EMAIL_IN_WORDS):
+    patterns = [pattern for pattern, sign in ((EMAIL, _EMAIL_SIGN), (EMAIL_IN_WORDS, _WORDS_SIGN))
+                if sign.search(text)]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end in taken):
                 continue
@@ -82,13 +92,17 @@ def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
                 continue
             taken.append((match.start(), match.end()))
             yield match.start(), found.strip(), "an e-mail address"
-    for match in PHONE.finditer(text):
+    for start in _PHONE_START.finditer(text):
+        match = PHONE.match(text, start.start())
+        if match is None:
+            continue
         found = match.group(0).strip(" \t\u00a0.-/")
         if any(start <= match.start() < end for start, end in taken):
             continue
         digits = re.sub(r"\D", "", found)
         if not 8 <= len(digits) <= 15 or _DATE.match(found):
             continue
+        taken.append((match.start(), match.end()))  # "+381 (0)11 ..." is one number, not two
         if not found.startswith(("+", "00", "(")) and _REFERENCE_NUMBER.search(found):
             continue
         if _NOT_A_PHONE_BEFORE.search(text[max(0, match.start() - 12):match.start()]):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 from .errors import ContentError
@@ -220,6 +221,7 @@ def _attribute_findings(attributes: str, offset: int, allowlist: bool = False) -
                 yield position, f"{name}={value}", f"a '{scheme}' address is not allowed", SCHEME_ADVICE[scheme]
 
 
+@lru_cache(maxsize=8192)
 def mask_code(text: str) -> str:
     """Blank out code (fenced, indented, spans), keeping line numbers.
 

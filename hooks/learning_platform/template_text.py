@@ -79,9 +79,15 @@ def is_placeholder(value: str) -> bool:
     return isinstance(value, str) and _normal(value) in placeholders().values
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(line.split(" ", 1)[0] for line in placeholders().lines)
+
+
 def placeholder_lines(text: str) -> list[tuple[int, str]]:
     """(line number, line) of the page's text still holding a template instruction."""
     known = placeholders().lines
+    first_words = _first_words()
     found = []
     in_front = text.startswith("---")
     for number, line in enumerate(text.split("\n"), start=1):
@@ -91,7 +97,8 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
         if in_front:
             continue
         stripped = line.strip()
-        if stripped and _normal(stripped) in known:
+        first = re.search(r"\w+", stripped)
+        if first and first.group(0).lower() in first_words and _normal(stripped) in known:
             found.append((number, stripped))
     return found
 

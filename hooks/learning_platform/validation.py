@@ -576,6 +576,8 @@ class PageValidator:
     def _choice(self, field: str, allowed: tuple[str, ...], required: bool, why: str = "",
                 vocabulary_name: str | None = None, missing: str | None = None) -> str | None:
         value = self.front.get(field)
+        if value is not None and isinstance(value, str) and value in allowed:
+            return value
         listed = described(self.vocabulary, vocabulary_name) if vocabulary_name else ", ".join(allowed)
         if value is None:
             if required:
@@ -653,8 +655,12 @@ class PageValidator:
         return value
 
     def _codes(self, field: str, vocabulary_name: str, required: bool = False) -> tuple[str, ...]:
-        listed = described(self.vocabulary, vocabulary_name)
         allowed = tuple(getattr(self.vocabulary, vocabulary_name))
+        if isinstance(self.front.get(field), list) and all(isinstance(value, str) and value in allowed
+                                                           for value in self.front[field]) \
+                and len(set(self.front[field])) == len(self.front[field]) and (self.front[field] or not required):
+            return tuple(self.front[field])  # the common case, at once: no message to word
+        listed = described(self.vocabulary, vocabulary_name)
         values = self._list(field, required, advice=f"add a line {field}: with codes in square brackets from: {listed}")
         if values is None:
             return ()
