@@ -424,3 +424,26 @@ def test_a_fuzz_of_mutated_pages_never_ends_in_a_traceback(docs_copy: Path) -> N
         result = content_problems(docs_copy)
         for error in result.errors:
             assert "fault of the check" not in error.problem, f"round {round_}: {error}"
+
+
+@pytest.mark.parametrize("source, url", [
+    ("practices/cultural-mediation.md", "practices/cultural-mediation/"),
+    ("practices/cultural-mediation.sr.md", "sr/practices/cultural-mediation/"),
+    ("modules/return-counselling-skills.md", "modules/return-counselling-skills/"),
+    ("actions/16.md", "actions/16/"), ("commitments/3.md", "commitments/3/"),
+    ("news/skopje-declaration-2022.md", "news/skopje-declaration-2022/"),
+])
+def test_every_heading_the_build_writes_is_an_anchor_the_check_knows(built_site: Path, source: str, url: str) -> None:
+    """The check accepts a link to a section only if the built page has it: the headings of the
+    page's text and the sections the build adds (links.GENERATED_ANCHORS) must be all there is."""
+    import re
+
+    from learning_platform.links import anchors_of
+    from learning_platform.validation import page_type
+
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    built = set(re.findall(r'<h[2-6][^>]*\sid="([^"]+)"', article))
+    english = source.rsplit(".", 2)[0] + ".md" if source.count(".") == 2 else source
+    known = anchors_of((REPO / "docs" / source).read_text(encoding="utf-8"), page_type(english))
+    assert built <= known, f"the build writes sections the check does not know: {sorted(built - known)}"

@@ -106,7 +106,7 @@ def test_the_summary_links_each_line_and_the_fork_to_edit_it() -> None:
             in summary)
     assert ("- **[Line 4](https://github.com/western-balkans-return-platform/platform/blob/abc123/docs/practices/x.md#L4)**"
             ", `kind`: must be one of: method (found: `methd`)") in summary
-    assert "  Paste:\n\n  ```yaml\n  kind: method\n  ```" in summary
+    assert "\n\n  **Paste:**\n\n  ```yaml\n  kind: method\n  ```" in summary
 
 
 def test_the_check_writes_the_summary_in_github_actions(docs_copy: Path, tmp_path: Path) -> None:

@@ -257,12 +257,15 @@ def _summary_file(file: str, entries: list[ContentError], pull_request: PullRequ
         where = f"Line {error.line}" if error.line else "The file"
         view = pull_request.view(file, error.line)
         where = f"[{where}]({view})" if view else where
+        # Each part its own paragraph inside the list item (GitHub's Markdown: a blank line, two spaces).
         out.append(f"- **{where}**, {_code(error.field)}: {_markdown_text(error.problem)} "
                    f"(found: {_code(error.shown_value)})")
         if error.advice:
-            out.append(f"  To fix: {_markdown_text(error.advice)}")
+            out.append("")
+            out.append(f"  **To fix:** {_markdown_text(error.advice)}")
         if error.example:
-            out.append("  Paste:")
+            out.append("")
+            out.append("  **Paste:**")
             out.append("")
             out.extend("  " + line for line in _fenced(error.example, "yaml" if error.field not in
                                                         ("text", "link", "image", "address") else "markdown"))
