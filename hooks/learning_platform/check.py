@@ -36,6 +36,8 @@ from .vocabulary import DEFAULT_LANGUAGE, load_vocabulary
 # GitHub shows at most this many error (and as many warning) annotations of one
 # step on the lines of a pull request; the summary lists the rest.
 ANNOTATIONS_SHOWN = 10
+# GitHub keeps at most 1 MiB of a step's summary; past this the summary says where the rest is.
+SUMMARY_LIMIT = 900_000
 
 
 @dataclass
@@ -244,7 +246,12 @@ def job_summary(result: CheckResult, pull_request: PullRequest | None = None) ->
                        f"(found: {_code(error.shown_value)})")
         out.append("")
         out.append("</details>")
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if len(text.encode("utf-8")) > SUMMARY_LIMIT:
+        cut = text.encode("utf-8")[:SUMMARY_LIMIT].decode("utf-8", errors="ignore").rsplit("\n- ", 1)[0]
+        text = cut + ("\n\n**The list goes on beyond what GitHub keeps on this page: every problem is in the "
+                      "log of the step that ran the check.**\n")
+    return text
 
 
 def _summary_file(file: str, entries: list[ContentError], pull_request: PullRequest) -> list[str]:

@@ -334,8 +334,9 @@ def insecure_addresses(texts: Mapping[str, str]) -> list[ContentError]:
         if "http://" not in text.lower():
             continue
         lines = text.replace("\r\n", "\n").split("\n")
+        shown = mask_code(text.replace("\r\n", "\n")).split("\n")  # an address in a code example is an example
         for number, line in enumerate(lines, start=1):
-            for found in _ADDRESS.findall(line):
+            for found in _ADDRESS.findall(shown[number - 1] if number <= len(shown) else line):
                 if not found.lower().startswith("http://"):
                     continue
                 secure = "https://" + found[len("http://"):]
