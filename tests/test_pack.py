@@ -33,7 +33,8 @@ def test_an_agenda_role_outside_opening_break_closing_fails_naming_file_entry_an
     write(docs_copy, "modules/x.md", edited(MODULE, '{minutes: 15, activity: "Break"}',
                                            '{minutes: 15, activity: "Break", role: lunch}'))
     message = message_about(refused(docs_copy), "modules/x.md", "agenda[2].role")
-    for fragment in ("docs/modules/x.md", "lunch", "opening, break, closing", "role: opening"):
+    for fragment in ("docs/modules/x.md", "lunch", "opening, break, closing",
+                     'Paste: - {minutes: 15, activity: "Break", role: break}'):  # a lunch is a break
         assert fragment in message, message
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from .errors import ContentError
 from .fixes import code_for, described, duration_line, flow_list, iso_date, replace_in_line
+from .folding import fold
 from .frontmatter import field_line
 from .model import (
     ACTION_COUNT,
@@ -356,7 +357,7 @@ class PageValidator:
                 continue
             role = value.get("role", "")
             if role and role not in AGENDA_ROLES:
-                meant = role.strip().lower() if isinstance(role, str) and role.strip().lower() in AGENDA_ROLES else None
+                meant = _agenda_role(role)
                 line = self._line_of("agenda", role if isinstance(role, str) else None)
                 corrected = replace_in_line(line, role, meant) if meant and line else None
                 self._error(f"agenda[{index}].role", role,
@@ -847,6 +848,25 @@ class PageValidator:
                         f"{field}: {stem}")
             return None
         return number
+
+
+# Words people write for an agenda entry's role, in the site's languages (folded: no diacritics, Latin).
+AGENDA_ROLE_WORDS = {
+    "opening": ("opening", "welcome", "introduction", "intro", "start", "uvod", "otvaranje", "dobrodoslica",
+                "hapja", "mireseardhja", "hyrje", "voved", "otvoranje"),
+    "break": ("break", "lunch", "coffee", "coffee-break", "pause", "pauza", "rucak", "kafa", "kafe", "pushim",
+              "dreke", "rucek"),
+    "closing": ("closing", "close", "end", "evaluation", "wrap-up", "zatvaranje", "zavrsetak", "evaluacija",
+                "mbyllja", "vleresimi", "zatvoranje", "zavrsuvanje"),
+}
+
+
+def _agenda_role(written: object) -> str | None:
+    """The role an agenda entry's `role:` most likely means (`lunch` -> break), or None."""
+    if not isinstance(written, str):
+        return None
+    word = re.sub(r"[^a-z-]+", "", fold(written.strip()))
+    return next((role for role, words in AGENDA_ROLE_WORDS.items() if word in words), None)
 
 
 def _duration_paste(total: int) -> str:
