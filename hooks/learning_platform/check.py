@@ -64,7 +64,17 @@ def content_problems(docs_dir: Path) -> CheckResult:
         library = load_library(docs_dir, notices=notices)
     except ContentErrors as problems:
         errors.extend(problems.errors)
-    errors.extend(language_problems(docs_dir, load_vocabulary()))
+    try:
+        errors.extend(language_problems(docs_dir, load_vocabulary()))
+    except UnicodeDecodeError:
+        # A file that is not UTF-8 is already named, with what to do (docs_tree); the language
+        # check reads the pages again once it is saved as UTF-8.
+        if not any(error.field == "file" and "UTF-8" in error.problem for error in errors):
+            raise
+    except Exception as error:  # noqa: BLE001 - content never ends in a traceback
+        errors.append(ContentError("(language check)", None, "file", type(error).__name__,
+                                   f"the language check stopped ({error}); this is a fault of the check, not yours",
+                                   advice="say so in the pull request: a maintainer will fix the check"))
     if library is not None:
         notices.extend(outdated_translations(library, docs_dir))
     return CheckResult(library, errors, sorted(notices, key=_order))
