@@ -163,6 +163,7 @@ def test_a_page_saved_as_utf16_is_named_too(docs_copy: Path) -> None:
     assert error.problem == "this file is saved as UTF-16 ('Unicode' in Notepad); pages must be saved as UTF-8"
 
 
+@pytest.mark.slow
 def test_the_build_names_a_non_utf8_page_instead_of_a_traceback(tmp_path: Path) -> None:
     from conftest import build, make_project
 
@@ -351,6 +352,7 @@ def test_an_example_address_in_a_link_is_refused(docs_copy: Path) -> None:
     assert "reserved for examples" in error.problem
 
 
+@pytest.mark.slow
 def test_a_broken_link_stops_the_build_once_with_its_line_not_once_per_language(tmp_path: Path) -> None:
     from conftest import build, make_project
 
