@@ -131,8 +131,8 @@ def test_every_language_says_the_same_as_the_english_page(lang: str) -> None:
 
 # -- commands run as written ------------------------------------------------------------------------
 
-# Commands that start servers, install packages or take most of an hour: shown, not run here.
-NOT_RUN = ("make serve", "make preview", "make test", "make bench", "make lock", "make build",
+# Commands that start servers, install packages or take most of an hour (the mutation run too): shown, not run here.
+NOT_RUN = ("make serve", "make preview", "make test", "make bench", "make lock", "make build", "make mutation",
            ".venv/bin/python bench/")
 
 
