@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from mkdocs.exceptions import PluginError
@@ -30,6 +30,7 @@ from language_workers import LanguageWorkers
 from learning_platform import feeds, policy, schema, search, sitemaps
 from learning_platform.check import content_problems
 from learning_platform.context import Context, Fragments, PageText
+from learning_platform.corrections import suggestions_on_page
 from learning_platform.generated import GeneratedPage
 from learning_platform.errors import ContentErrors
 from learning_platform.glossary import abbreviations, load_glossary
@@ -218,10 +219,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"), markdown)
     if missing and _english_copy(path) is not None:
         body = f"\n\n{ENGLISH_BODY}\n\n"  # the English page's HTML goes here after conversion
-    elif lang == DEFAULT_LANGUAGE or missing or path in state.generated.reads(lang):
+    else:  # marked: kept for copies and generated pages, given its correction links
         body = f"\n\n{BODY_START}\n\n{markdown.rstrip()}\n\n{BODY_END}\n\n"
-    else:
-        body = markdown.rstrip() + "\n\n"
     page_markdown = parts.head + parts.plan + body + parts.tail
     return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
 
@@ -248,8 +247,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         html = _keep_english_body(path, page, html)
     elif missing:
         html = _english_body_in_place(path, page, html)
-    elif path in state.generated.reads(lang):
-        html = _keep_page_text(path, lang, html)
+    else:
+        html = _keep_page_text(path, lang, html, path in state.generated.reads(lang),
+                               lambda body: suggestions_on_page(library(), path, lang, page.meta.get("title") or "",
+                                                                body, site_base(config),
+                                                                config.extra.get("repository")))
     html = _finish(html, page, lang, config)
     if not missing:
         # An untranslated copy stays out of this language's search: the English index has it.
@@ -462,14 +464,17 @@ def _english_copy(path: str) -> EnglishBody | None:
     return english if english is not None and not english.file_links else None
 
 
-def _keep_page_text(path: str, lang: str, html: str) -> str:
-    """Remember a translated page's own text for the generated pages that read it.
-    Its marks go with the line break each added: the page is as without them."""
+def _keep_page_text(path: str, lang: str, html: str, read: bool, suggest: Callable[[str], str]) -> str:
+    """A translated page's own text, remembered for the generated pages that read it
+    (`read`), then given its correction links (`suggest`). Its marks go with the
+    line break each added."""
     bounds = _body_bounds(html)
     if bounds is None:
         return html.replace(f"<p>{BODY_START}</p>\n", "").replace(f"<p>{BODY_END}</p>\n", "")
-    build_state().page_texts[(path, lang)] = html[bounds[1]:bounds[2]].removeprefix("\n")
-    return html[:bounds[0]] + html[bounds[1]:bounds[2]].removeprefix("\n") + html[bounds[3]:].removeprefix("\n")
+    body = html[bounds[1]:bounds[2]].removeprefix("\n")
+    if read:
+        build_state().page_texts[(path, lang)] = body
+    return html[:bounds[0]] + suggest(body) + html[bounds[3]:].removeprefix("\n")
 
 
 def _page_text(declared: GeneratedPage, here: str, lang: str) -> PageText:
