@@ -73,6 +73,8 @@ class GeneratedPages:
     def markdown(self, declared: GeneratedPage, ctx: Context, page: Any, site_description: str) -> str:
         page.meta["title"] = declared.title_in(ctx)
         page.meta["description"] = declared.summary_in(ctx) or site_description
+        if declared.hide:
+            page.meta["hide"] = list(declared.hide)
         return declared.render(ctx)
 
     def wait(self, lang: str, page: Any, declared: GeneratedPage, fragments: Fragments) -> None:
@@ -94,4 +96,4 @@ class GeneratedPages:
 
     def sitemap_entries(self, lang: str, codes: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
         return [(page.path, tuple(code for code in codes if page.exists_in(code)))
-                for page in self.declared.get(lang, {}).values()]
+                for page in self.declared.get(lang, {}).values() if page.sitemap]

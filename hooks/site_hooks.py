@@ -201,7 +201,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         declared = state.generated.get(lang, path)
         if declared is None:
             return markdown
-        ctx = Context(lib, lang, path)
+        ctx = Context(lib, lang, path, base=site_base(config), repository=config.extra.get("repository"))
         state.fragments[page.file.src_uri] = ctx.fragments
         markdown = state.generated.markdown(declared, ctx, page, lib.vocabulary.text("site.description", lang))
         return markdown + abbreviations(load_glossary(), lang, markdown)

@@ -102,6 +102,18 @@ def test_an_untranslated_copy_has_no_suggestion_link(docs_copy):
     assert suggestions_on_page(library, "about.md", "sq", "Rreth", body, SITE, None) == body
 
 
+def test_each_section_of_the_translation_in_the_side_by_side_view_has_its_suggestion_link(built_site):
+    page = lxml.html.fromstring(
+        (built_site / "mk/compare/practices/cultural-mediation/index.html").read_text(encoding="utf-8"))
+    translated = page.xpath('//div[@class="compare__row"]/div[@lang="mk"]')
+    english = page.xpath('//div[@class="compare__row"]/div[@lang="en"]')
+    with_text = [cell for cell in translated if cell.xpath("./h2|./h3")]
+    assert len(with_text) == 7  # the title and summary, then six sections
+    for cell in with_text:
+        assert len(cell.xpath(".//a[@data-suggest]")) == 1
+    assert [cell for cell in english if cell.xpath(".//a[@data-suggest]")] == []
+
+
 # -- the form and the address -----------------------------------------------------------------------
 
 

@@ -64,10 +64,12 @@ class GeneratedPage:
     title: Text  # the page's title, or a function of the page's Context (its language)
     render: Callable[[Context], str]  # Markdown with fragments
     search: bool = True  # whether the language's search index holds it
+    sitemap: bool = True  # whether the language's sitemap lists it (not a view that repeats other pages' text)
     languages: frozenset[str] | None = None  # None: every language of the site
     reads: tuple[str, ...] = ()  # source pages whose converted text `render` asks for through ctx.later
     summary: Text | None = None  # the page's description; None: the site's
     fallback: str = HOME  # where the language menu leads in a language without this page
+    hide: tuple[str, ...] = ()  # the theme's parts to leave out ("navigation", "toc"), as a page's `hide:`
 
     def __post_init__(self) -> None:
         if not self.path.endswith(".md") or self.path.startswith("/") or ".." in self.path.split("/"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import catalogue, finder
+from .compare import compare_link, compare_pages
 from .context import Context
 from .coverage import coverage_heatmap, coverage_strip
 from .glossary_page import glossary_page
@@ -60,7 +61,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
     """Everything the build adds to page `entry` in `ctx.lang`, as Markdown with HTML
     fragments; `body` is the Markdown of the page's own text, as it will be shown."""
     path = ctx.page_path
-    before = [translation_banner(ctx, entry), title_and_summary(ctx, entry)]
+    before = [translation_banner(ctx, entry, also=compare_link(ctx, entry)), title_and_summary(ctx, entry)]
     after = []
     if isinstance(entry, Practice):
         before += [review_notice(ctx, entry, today), practice_panel(ctx, entry, today),
@@ -94,7 +95,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
 
 # Pages the build makes with no source file (generated.py): one entry per
 # feature, a function of the library returning that feature's pages.
-GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = ()
+GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = (compare_pages,)
 
 
 def generated_pages(library: Library) -> list[GeneratedPage]:

@@ -62,9 +62,10 @@ def title_and_summary(ctx: Context, page: Page, home_heading: bool = False) -> s
     return f'<h1 id="page-title">{esc(title)}</h1>{lead}'
 
 
-def translation_banner(ctx: Context, page: Page) -> str:
+def translation_banner(ctx: Context, page: Page, also: str = "", script_target: str | None = None) -> str:
     """One line that tells readers (and tools) how far to trust a translation,
-    with the English original and, on Serbian pages, the other script."""
+    with the English original, `also` (another link) and, on Serbian pages,
+    the other script (of `script_target`, by default the page itself)."""
     library, lang = ctx.library, ctx.lang
     if lang == DEFAULT_LANGUAGE:
         return ""
@@ -76,9 +77,11 @@ def translation_banner(ctx: Context, page: Page) -> str:
     if state != "reviewed":
         original = relative_url(ctx.page_url, url_of(page.path, DEFAULT_LANGUAGE))
         links.append(f'<a href="{esc(original)}" hreflang="en">{esc(ctx.t("translation.original_link"))}</a>')
+    if also:
+        links.append(also)
     other = _other_script(library, lang)
     if other:
-        href = relative_url(ctx.page_url, url_of(page.path, other))
+        href = relative_url(ctx.page_url, url_of(script_target or page.path, other))
         links.append(f'<a class="script-switch" href="{esc(href)}" hreflang="{other}" lang="{other}">'
                      f"{esc(ctx.t('script.switch'))}</a>")
     return (
