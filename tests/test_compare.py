@@ -295,3 +295,17 @@ def test_on_a_desktop_the_view_shows_each_section_side_by_side(browser, site_url
             assert english[1] <= translated[0]  # English on the left
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("url", VIEWS[:2])
+def test_the_view_passes_axe_on_a_phone(browser, site_url, url):
+    from test_accessibility import violations
+
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + url)
+        page.wait_for_load_state("load")
+        assert violations(page) == [], url
+    finally:
+        context.close()
