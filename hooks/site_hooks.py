@@ -27,7 +27,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generated_pages import GeneratedPages
 from language_workers import LanguageWorkers
-from learning_platform import feeds, policy, schema, search, sitemaps
+from learning_platform import feeds, offline, policy, schema, search, sitemaps
 from learning_platform.check import content_problems
 from learning_platform.context import Context, Fragments, PageText
 from learning_platform.corrections import suggestions_on_page
@@ -296,6 +296,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         "language_label": vocabulary.text("language.current", lang),
         "scroll_hint": vocabulary.text("table.scroll_hint", lang),
         "canonical": feeds.absolute(site_base(config), url_of(source_path(page), lang)) if site_base(config) else None,
+        # The manifest and the "keep this language" control; no worker under `mkdocs serve`.
+        "offline": offline.control(vocabulary, lang, "../" * here.count("/"), worker=not _serving),
     }
     return context
 
@@ -346,6 +348,9 @@ def on_post_build(config: Any) -> None:
     (site / url_of(feeds.FEED_FILE, lang)).write_bytes(feeds.atom_feed(lib, lang, base, state.today))
     sitemaps.write_language_sitemap(site, lib, lang, base,
                                     state.generated.sitemap_entries(lang, lib.vocabulary.language_codes))
+    offline.write_manifest(site, lib.vocabulary, lang)
+    if not _serving:  # the offline list: what "keep this language" downloads (completed below)
+        offline.write_language_list(site, lang, lib.vocabulary.language_codes)
     if lang == DEFAULT_LANGUAGE:
         for path, text in schema.schema_files(lib.vocabulary, base).items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -360,6 +365,8 @@ def on_post_build(config: Any) -> None:
             raise PluginError(str(problem)) from None
         sitemaps.write_site_sitemaps(site, lib, base)
         policy.write_headers(site, state.scripts)
+        if not _serving:  # the offline lists' shared assets and version, and the worker (sw.js)
+            offline.write_site_files(site, lib.vocabulary, lib.vocabulary.language_codes)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
