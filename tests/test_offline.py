@@ -188,6 +188,14 @@ def test_a_language_list_names_the_shared_assets_and_the_version(tmp_path):
     assert '"languages": ["en", "sq"]' in (site / "sw.js").read_text(encoding="utf-8")
 
 
+def test_the_worker_is_sent_without_its_comments_and_its_code_unchanged():
+    source = ('"use strict";\n/* Why this file.\n   More why. */\nvar a = 1;  // a note\n  // a line\n'
+              'var b = "http://example.org/";  // kept: the line holds a //\nvar c = \'it\\\'s\';  // kept: quotes\n')
+    assert offline.without_comments(source) == (
+        '"use strict";\nvar a = 1;\nvar b = "http://example.org/";  // kept: the line holds a //\n'
+        'var c = \'it\\\'s\';  // kept: quotes\n')
+
+
 def _png_size_and_text(path: Path) -> tuple[int, int, dict[str, str]]:
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", path

@@ -70,12 +70,13 @@ _SKIPPED_NAMES = frozenset({"404.html", LIST_FILE, "feed.xml", "sitemap-pages.xm
 _SKIPPED_SUFFIXES = (".map", ".xml.gz")
 _SKIPPED_FOLDERS = ("schema/", "assets/javascripts/lunr/", "assets/javascripts/workers/")
 _SHARED_FOLDER = "assets/"
-# One file in eight (by its hash) is compressed to estimate the download: gzip
-# at level 6 of every file cost 1 s at this size and about 6 s at 1,000
-# practices; the ratio within one kind of file is steady enough (the
-# benchmark prints the estimate beside the exact figure).
-_SAMPLE = 32  # of 256: hash's first byte below this
-_SAMPLE_AT_LEAST = 4  # files of each kind, whatever their hash
+# One file in sixteen (by its hash) is compressed to estimate the download:
+# gzip at level 6 of every file cost 1 s of CPU at this size and about 6 s at
+# 1,000 practices; the ratio within one kind of file is steady enough (a test
+# keeps the estimate within a tenth of the exact figure, and the benchmark
+# prints both).
+_SAMPLE = 16  # of 256: hash's first byte below this
+_SAMPLE_AT_LEAST = 16  # files of each kind, whatever their hash (the first, by path)
 
 
 @dataclass(frozen=True)
@@ -258,8 +259,30 @@ def site_version(lists: Mapping[str, Iterable[OfflineFile]]) -> str:
 WORKER_STRINGS = ("offline.page.title", "offline.page.text", "offline.page.home")
 
 
+_BLOCK_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+_TRAILING_COMMENT = re.compile(r"^(?P<code>[^\n]*?[;{,(])[ \t]{2,}//[^\n]*$", re.M)
+
+
+def without_comments(source: str) -> str:
+    """The worker as readers download it: its comments (most of the file) left
+    out. Only comments that start a line, and those after two spaces at the end
+    of a line of code whose quotes are all closed: the source keeps to that."""
+    source = _BLOCK_COMMENT.sub("", source)
+    source = _LINE_COMMENT.sub("", source)
+
+    def trailing(match: re.Match) -> str:
+        code = match.group("code")
+        closed = code.count('"') % 2 == 0 and code.count("'") % 2 == 0 and "//" not in code
+        return code if closed else match.group(0)
+
+    source = _TRAILING_COMMENT.sub(trailing, source)
+    return re.sub(r"\n{2,}", "\n", source).lstrip("\n")
+
+
 def worker_script(version: str, languages: Iterable[str], vocabulary: Vocabulary, stylesheets: Iterable[str]) -> str:
-    """The service worker: its settings, then its source (offline-worker.js)."""
+    """The service worker: its settings, then its source (offline-worker.js)
+    without its comments."""
     codes = list(languages)
     strings = {lang: {key.rsplit(".", 1)[-1]: vocabulary.text(key, lang) for key in WORKER_STRINGS} for lang in codes}
     settings = {
@@ -272,7 +295,7 @@ def worker_script(version: str, languages: Iterable[str], vocabulary: Vocabulary
     }
     header = ("// Written by the build (hooks/learning_platform/offline.py): edit offline-worker.js there.\n"
               f"var SETTINGS = {json.dumps(settings, ensure_ascii=False, sort_keys=True)};\n")
-    return header + WORKER_SOURCE.read_text(encoding="utf-8")
+    return header + without_comments(WORKER_SOURCE.read_text(encoding="utf-8"))
 
 
 def stylesheets_of(page_html: str) -> list[str]:

@@ -172,6 +172,10 @@
 
   // -- start ------------------------------------------------------------------------
 
+  function refresh() {
+    if (navigator.onLine !== false) post({ type: "refresh" });
+  }
+
   control.hidden = false;
   showIdle("");
 
@@ -188,14 +192,14 @@
         post({ type: "keep", urls: urls });
       }
       post({ type: "status", lang: lang });
-      post({ type: "refresh" });
+      refresh();
     });
   });
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     // A new version of the site took over: bring what is kept up to date.
-    post({ type: "refresh" });
+    refresh();
     post({ type: "status", lang: lang });
   });
-  window.addEventListener("online", function () { post({ type: "refresh" }); });
+  window.addEventListener("online", refresh);
 })();
