@@ -448,7 +448,7 @@ def test_a_page_neither_kept_nor_opened_says_so_in_the_readers_language(reader, 
         assert reader.locator("h1").inner_text() == "Nuk ka lidhje"
         assert "Faqet që keni hapur më parë" in reader.locator("article").inner_text()
         home = reader.locator("article a")
-        assert home.inner_text() == "Shko te faqja kryesore"
+        assert home.inner_text() == "Shkoni te faqja kryesore"
         home.click()
         assert reader.locator("h1").first.inner_text() == "Kthimi, ripranimi dhe riintegrimi në Ballkanin Perëndimor"
     finally:
@@ -488,7 +488,7 @@ def test_a_kept_language_opens_ten_new_pages_and_searches_offline_then_takes_an_
         control.scroll_into_view_if_needed()
         assert control.locator("h2").inner_text() == "Lexoni pa rrjet"
         ask = control.locator("[data-offline-action=ask]")
-        assert ask.inner_text() == "Ruaj këtë gjuhë në telefonin tim"
+        assert ask.inner_text() == "Ruajeni këtë gjuhë në telefon"
 
         # The size first, the Albanian way (decimal comma), nothing downloaded yet.
         asked_before = len(server.requests)
