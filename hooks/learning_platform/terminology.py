@@ -289,6 +289,8 @@ def check_text(file: str, text: str, rules: tuple[TermRule, ...] | LanguageRules
 
     `rules` may be a language's LanguageRules or just its word rules."""
     language = rules if isinstance(rules, LanguageRules) else LanguageRules("", words=tuple(rules))
+    if not (language.words or language.phrases or language.address) and not _CYRILLIC.search(text):
+        return  # no rule of its own, and no Cyrillic letter to mix with a Latin one: nothing to find
     masked = readable(text, language, data)
     lines = _line_starts(masked)
     yield from _word_findings(file, text, masked, language.words, lines, first_line)
@@ -349,6 +351,9 @@ def _mixed_script_findings(file: str, text: str, masked: str, lines: list[int],
                           "mixed script", "the word in one script",
                           "Latin and Cyrillic letters mixed in one word: it looks right but is another word "
                           "to search, sorting and screen readers; type it again in one script")
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _one_script(part: str) -> bool:
