@@ -58,8 +58,8 @@ LIBRARY_PARTS = (
     ("/properdocs/", "MkDocs itself (files, navigation, copying, writing)"),
     ("/yaml/", "YAML"),
     ("/babel/", "Babel"),
-    ("/hooks/site_hooks.py", "platform: the adapter (site_hooks.py)"),
     ("/hooks/language_workers.py", "platform: the adapter (language_workers.py)"),
+    ("/hooks/", "platform: the adapter (site_hooks.py and the modules beside it)"),
 )
 
 

@@ -16,13 +16,23 @@ Only which process does a piece of work changes: every page is made by the
 same code from the same state, so the files written are byte for byte those
 of the ordinary build (tests/test_speed.py compares the two).
 
-mkdocs-static-i18n has no option for this: its `build_languages` also decides
-each page's alternates (the language menu), so the languages cannot simply be
-switched off. Instead the `build` function its loop calls is wrapped to skip
-the languages the other process builds, and in the child the English build's
-writing steps (MkDocs' `_build_page`, `_build_theme_template`,
-`_build_extra_template`, `Files.copy_static_files`) do nothing until its
+In the child, the English build writes nothing through MkDocs' public means:
+once its pages are converted (on_env), every English file is marked
+`InclusionLevel.EXCLUDED`, which MkDocs' build skips when it copies files and
+writes pages, and the theme's root templates are set aside until the child's
 first language starts.
+
+Which languages each process builds has no public way. mkdocs-static-i18n
+builds the others in a loop over `build_languages` inside its on_post_build,
+calling MkDocs' `build` through its own module's name for it; and
+`build_languages` (each language's `build:` flag) also decides every page's
+alternates (the language menu) and which files each language build reads, so
+switching a language off there changes the pages. So that one name,
+`mkdocs_static_i18n.plugin.build`, is wrapped in both processes to skip the
+languages the other builds; MkDocs' own functions are left alone. The
+identity tests (tests/test_speed.py: repeated fast builds, and each process
+held back in turn) compare every file with the ordinary build's and fail on
+any difference, should a plugin upgrade change that loop.
 """
 from __future__ import annotations
 
@@ -40,11 +50,6 @@ ENVIRONMENT = "PLATFORM_BUILD_WORKERS"
 # goes on to its languages, to force one order of the two processes' writes.
 # Nothing else sets it; a build without it never waits.
 TEST_DELAY = "PLATFORM_TEST_DELAY"
-_WRITERS = ("_build_page", "_build_theme_template", "_build_extra_template")
-
-
-def _nothing(*args: Any, **kwargs: Any) -> None:
-    return None
 
 
 class LanguageWorkers:
@@ -59,11 +64,11 @@ class LanguageWorkers:
         value = os.environ.get(ENVIRONMENT, "1").strip()
         return int(value) if value.isdigit() else 1
 
-    def split(self, i18n: Any, default: str, files: Any) -> None:
+    def split(self, config: Any, i18n: Any, default: str, files: Any) -> None:
         """Once the English pages are read, before anything is written: fork,
         and let each process build its share."""
-        import mkdocs.commands.build as mkdocs_build
         import mkdocs_static_i18n.plugin as plugin
+        from mkdocs.structure.files import InclusionLevel
 
         if self.requested() < 2 or self.role != "single":
             return
@@ -84,20 +89,22 @@ class LanguageWorkers:
             self.role, self.mine, self.child_pid = "parent", remaining[:half], pid
         original = plugin.build
         mine = set(self.mine)
-        writers = {name: getattr(mkdocs_build, name) for name in _WRITERS}
+        set_aside: dict[str, list] = {}
         if self.role == "child":
-            # The parent writes the English pages, theme files and assets.
-            for name in _WRITERS:
-                setattr(mkdocs_build, name, _nothing)
-            files.copy_static_files = _nothing
-            for file in files.documentation_pages():
-                if file.page is not None:
-                    file.page.links_to_anchors = None  # checked, and reported, by the parent
+            # The parent writes the English pages, theme files and assets (and
+            # checks the English pages' links to anchors): MkDocs' build skips
+            # excluded files, and renders no template left out of these lists.
+            for file in files:
+                file.inclusion = InclusionLevel.EXCLUDED
+            set_aside = {"static": list(config.theme.static_templates), "extra": list(config.extra_templates)}
+            config.theme.static_templates.clear()
+            config.extra_templates.clear()
 
         def build_mine(config: Any, dirty: bool = False) -> None:
             if i18n.current_language in mine:
-                for name, function in writers.items():
-                    setattr(mkdocs_build, name, function)
+                if set_aside:  # the child's first language: the templates as the English build had them
+                    config.theme.static_templates.update(set_aside.pop("static"))
+                    config.extra_templates.extend(set_aside.pop("extra"))
                 original(config, dirty=dirty)
 
         plugin.build = build_mine

@@ -2,5 +2,6 @@
 
 Everything here takes plain data (paths, text, dicts) and returns plain data, so
 it is tested in milliseconds and survives a change of engine: only
-`hooks/site_hooks.py` knows about MkDocs.
+the adapter beside this package (`hooks/site_hooks.py` and its modules)
+knows about MkDocs.
 """

@@ -221,7 +221,7 @@ def _clear_caches() -> None:
         function.cache_clear()
 
 
-# The build clears this when a data file changes (hooks/site_hooks.py).
+# The build clears this when a data file changes (hooks/build_state.py).
 load_rules.cache_clear = _clear_caches  # type: ignore[attr-defined]
 
 
