@@ -8,15 +8,16 @@ parent writes the English pages and the English search index and builds two
 of the other languages; the child skips the English output and builds the
 other three. Both share what the English build left in memory (the library,
 the English pages' converted text, which the untranslated copies reuse) and
-write into the same site folder, each language into its own. The parent
-waits for the child before writing what spans languages (the root 404 page
-and sitemap index, the `_headers` file with every script hash).
+write into the same site folder, each language into its own (the root 404
+page and assets are the English build's: site_outputs.py). The parent waits
+for the child before writing what spans languages (the sitemap index, the
+`_headers` file with every script hash).
 
 Only which process does a piece of work changes: every page is made by the
 same code from the same state, so the files written are byte for byte those
 of the ordinary build (tests/test_speed.py compares the two).
 
-In the child, the English build writes nothing through MkDocs' public means:
+In the child, the English build writes nothing, by MkDocs' public means:
 once its pages are converted (on_env), every English file is marked
 `InclusionLevel.EXCLUDED`, which MkDocs' build skips when it copies files and
 writes pages, and the theme's root templates are set aside until the child's
