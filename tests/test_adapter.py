@@ -23,10 +23,22 @@ def tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
-def imported_modules(module: ast.Module) -> list[tuple[str, int, int]]:
-    """(name, level, line) of every import, at the top and inside functions."""
-    found = []
+def _type_checking_only(module: ast.Module) -> set[int]:
+    """Ids of the nodes under `if TYPE_CHECKING:`: read by type checkers, never run."""
+    hidden = set()
     for node in ast.walk(module):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING":
+            hidden |= {id(inner) for statement in node.body for inner in ast.walk(statement)}
+    return hidden
+
+
+def imported_modules(module: ast.Module) -> list[tuple[str, int, int]]:
+    """(name, level, line) of every import that runs, at the top and inside functions."""
+    found = []
+    hidden = _type_checking_only(module)
+    for node in ast.walk(module):
+        if id(node) in hidden:
+            continue
         if isinstance(node, ast.Import):
             found += [(alias.name, 0, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
