@@ -3,8 +3,9 @@
 
     python scripts/translations.py status [LANG ...]       what is missing, a draft, out of date, reviewed
     python scripts/translations.py mark-current FILE ...   record that FILE matches today's English page
-    python scripts/translations.py mark-current FILE --reviewed-by "Full Name"
+    python scripts/translations.py mark-current FILE --reviewed-by "Return counsellor, native speaker"
                                                            ... and that a native speaker reviewed it
+                                                           (the reviewing organisation or role, never a person)
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("--all", action="store_true", help="list reviewed pages too")
     mark = commands.add_parser("mark-current", help="record the English version a translation matches")
     mark.add_argument("files", nargs="+")
-    mark.add_argument("--reviewed-by", help="name of the native speaker who reviewed it")
+    mark.add_argument("--reviewed-by", help="the reviewing organisation or role (never a person's name or contact)")
     args = parser.parse_args(argv)
 
     if args.command == "mark-current":

@@ -22,6 +22,7 @@ from learning_platform.context import Context
 from learning_platform.loading import load_library
 from learning_platform.review_queue import review_queue
 from learning_platform.status_pages import translations_status
+from learning_platform.translations import reviewer_problem
 
 TRANSLATED = ("sq", "mk", "sr", "bs")
 
@@ -148,3 +149,50 @@ def test_each_languages_queue_links_each_page_and_its_side_by_side_view(built_si
             "Training module · Machine draft · actions served: 3"
         about = [item for item in queue if item.xpath('./a[1]/@href')[0].endswith(f"/{lang}/about/")][0]
         assert len(about.xpath("./a")) == 1  # no side-by-side view of a page of another kind
+
+
+# -- marking a page reviewed -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["Return counsellor, native speaker", "IOM Skopje, reintegration team",
+                                   "Министарство унутрашњих послова, одсек за реадмисију",
+                                   "Caritas Albania", "Sarajevo 2025 review team"])
+def test_a_reviewer_recorded_by_organisation_or_role_is_accepted(value):
+    assert reviewer_problem(value) is None
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("@ana-petrovic", "names an account (@...)"),
+    ("Return unit (@mup-reviewers)", "names an account (@...)"),
+    ("Ministry of Interior, www.mup.gov.rs", "holds a web address"),
+    ("see https://example.org/team", "holds a web address"),
+    ("Caritas Albania (caritas.al)", "holds a web address"),
+])
+def test_a_reviewer_recorded_by_an_account_or_an_address_is_refused(value, problem):
+    assert reviewer_problem(value).startswith(problem)
+
+
+def test_the_check_refuses_a_reviewer_given_by_an_account_and_says_what_to_write(docs_copy):
+    from learning_platform.errors import ContentErrors
+
+    page = docs_copy / "practices/cultural-mediation.bs.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "translation: machine", "translation: reviewed\nreviewed_by: \"@ana-reviewer\"", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_library(docs_copy)
+    report = raised.value.report()
+    assert "practices/cultural-mediation.bs.md" in report
+    assert "reviewed_by" in report and "@ana-reviewer" in report
+    assert "names an account (@...), which leads to a person" in report
+    assert 'reviewed_by: "Return counsellor, native speaker"' in report
+
+
+def test_a_page_marked_reviewed_without_a_reviewer_asks_for_the_organisation_or_role(docs_copy):
+    from learning_platform.errors import ContentErrors
+
+    page = docs_copy / "practices/cultural-mediation.bs.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("translation: machine", "translation: reviewed", 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_library(docs_copy)
+    assert "followed by the organisation that reviewed the translation" in raised.value.report()

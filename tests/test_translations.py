@@ -33,10 +33,10 @@ def test_mark_current_records_the_english_version_and_the_reviewer(docs_copy: Pa
     mark_current(docs_copy, "actions/16.sr.md")
     library = load_library(docs_copy)
     assert library.translation_state("actions/16.md", "sr") == "machine"
-    mark_current(docs_copy, "actions/16.sr.md", reviewed_by="Jelena Test")
+    mark_current(docs_copy, "actions/16.sr.md", reviewed_by="Return counsellor, native speaker")
     library = load_library(docs_copy)
     assert library.translation_state("actions/16.md", "sr") == "reviewed"
-    assert library.translation("actions/16.md", "sr").reviewed_by == "Jelena Test"
+    assert library.translation("actions/16.md", "sr").reviewed_by == "Return counsellor, native speaker"
     english = docs_copy / "actions/16.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     assert load_library(docs_copy).translation_state("actions/16.md", "sr") == "outdated"

@@ -25,6 +25,26 @@ def status(library: Library) -> dict[str, dict[str, list[str]]]:
     return report
 
 
+# Who reviewed a translation is recorded by organisation or role, as the page
+# shows it ("Translation reviewed by ..."), never by a way to reach a person:
+# e-mail addresses and phone numbers are refused everywhere (personal_data.py),
+# handles and web addresses here. Names are not guessed at: "Caritas Albania"
+# and a person's name look alike, and the language's reviewers read the line
+# in the pull request (.github/CODEOWNERS).
+REVIEWER_EXAMPLE = "Return counsellor, native speaker"
+_HANDLE = re.compile(r"(?<![\w.])@[\w-]+")
+_WEB = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|gov|edu|al|mk|rs|ba|me|eu|int)\b", re.I)
+
+
+def reviewer_problem(value: str) -> str | None:
+    """Why a `reviewed_by` value cannot be published as written, or None when it can."""
+    if _HANDLE.search(value):
+        return "names an account (@...), which leads to a person: write the organisation or the role instead"
+    if _WEB.search(value):
+        return "holds a web address: write the organisation's name or the reviewer's role, without an address"
+    return None
+
+
 def source_fingerprint(docs_dir: Path, english_path: str) -> str:
     """The fingerprint of the English page as it is on disk now."""
     text = (docs_dir / english_path).read_text(encoding="utf-8")

@@ -41,6 +41,7 @@ from .model import (
 from .safety import scan_values
 from .slugs import file_slug
 from .template_text import example_address, is_placeholder, placeholder_lines
+from .translations import REVIEWER_EXAMPLE, reviewer_problem
 from .vocabulary import Vocabulary
 
 SUMMARY_MAX = 300
@@ -131,8 +132,12 @@ class PageValidator:
             missing="add a line translation: machine (a draft no native speaker has reviewed yet)",
         )
         reviewed_by = self._text("reviewed_by", required=state == "reviewed",
-                                 missing="add a line reviewed_by: followed by the full name of the native speaker "
-                                         "who checked the translation against the English page")
+                                 missing="add a line reviewed_by: followed by the organisation that reviewed the "
+                                         "translation against the English page, or the reviewer's role (never a "
+                                         "person's name or contact)")
+        problem = reviewer_problem(reviewed_by) if reviewed_by else None
+        if problem:
+            self._error("reviewed_by", reviewed_by, problem, f'reviewed_by: "{REVIEWER_EXAMPLE}"')
         current = source.fingerprint if source is not None else None
         fingerprint_value = self.front.get("source_fingerprint")
         english_broken = ("the English page docs/{0} has problems of its own (listed under it); once they are "
