@@ -18,7 +18,8 @@ from learning_platform.context import Context
 from learning_platform.corrections import suggestions_on_page
 from learning_platform.glossary import abbreviations, load_glossary
 from learning_platform.handout import print_addresses
-from learning_platform.model import Library
+from learning_platform.model import Library, Module
+from learning_platform.module_page import finish_module_html
 from learning_platform.page_assembly import LISTING_PAGES, surroundings
 from learning_platform.page_parts import (
     display_title, explain_abbreviations, kosovo_footnote, label_task_checkboxes, permalink_titles,
@@ -88,6 +89,8 @@ def page_content(state: BuildState, lib: Library, lang: str, html: str, page: An
                                            lambda body: suggestions_on_page(lib, path, lang, page.meta.get("title") or "",
                                                                             body, site_base(config),
                                                                             config.extra.get("repository")))
+    if isinstance(lib.pages[path], Module):  # facilitator-only parts marked, the self-check and feedback form in place
+        html = finish_module_html(html, lib.pages[path], lib.vocabulary.text("facilitator.label", lang))
     html = finish(lib, html, page, lang, config)
     if not missing:
         # An untranslated copy stays out of this language's search: the English index has it.

@@ -55,6 +55,12 @@ sources:
   - title: Skopje Declaration (2022)
     url: https://publications.iom.int/books/return-counselling-toolkit
 updated: 2025-01-30
+self_check:
+  - {question: "Who decides on return?", options: [The counsellor, The person], answer: B, explanation: "Counselling informs; the person decides."}
+  - {question: "Is a debt a private matter?", options: ["It is private", "It weighs on the decision"], answer: B, explanation: "It weighs on the decision."}
+  - {question: "Which is an open question?", options: [Do you understand?, What have you heard?], answer: B, explanation: "It invites an answer in the person's words."}
+  - {question: "Who owns the content of a session?", options: [The counsellor, The mediator], answer: A, explanation: "The mediator explains meaning."}
+  - {question: "A protection need appears. Then?", options: [Go on, Pause and refer], answer: B, explanation: "Return planning pauses."}
 ---
 
 Text of the module.

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from .official import OfficialTexts
@@ -64,6 +64,35 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
+class Material:
+    """One entry of a module's `materials`: supplied by the module (a `section`
+    of its page, or a `page` such as the participants' handout) or, with
+    neither, something the trainer brings (a flip chart)."""
+
+    name: str
+    section: str = ""  # an anchor of the module's page, e.g. "case-cards"
+    page: str = ""  # "participants": the participants' handout
+
+    @property
+    def supplied(self) -> bool:
+        return bool(self.section or self.page)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a module's self-check, with its answer and why."""
+
+    question: str
+    options: tuple[str, ...]
+    answer: int  # index into options
+    explanation: str
+
+    @property
+    def answer_letter(self) -> str:
+        return "ABCDEFGH"[self.answer]
+
+
+@dataclass(frozen=True)
 class Translation:
     """A translated page: only what it translates plus its state."""
 
@@ -80,6 +109,10 @@ class Translation:
     objectives: tuple[str, ...] = ()
     agenda: tuple[tuple[str, str], ...] = ()  # (activity, method)
     materials: tuple[str, ...] = ()
+    # The self-check in this language: (question, options, explanation) per question.
+    self_check: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    facilitator_blocks: int = 0  # parts marked for the facilitator only, as in the English page
+    sections: tuple[str, ...] = ()  # anchors of its text's headings
 
 
 @dataclass(frozen=True)
@@ -152,8 +185,10 @@ class Module(Reviewed):
     practices: tuple[str, ...] = ()
     objectives: tuple[str, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
-    materials: tuple[str, ...] = ()
+    materials: tuple[Material, ...] = ()
     sources: tuple[Source, ...] = ()
+    self_check: tuple[Question, ...] = ()
+    facilitator_blocks: int = 0  # parts of its text marked `/// facilitator`
 
     @property
     def minutes(self) -> int:
@@ -183,6 +218,10 @@ class Library:
     official: OfficialTexts
     pages: dict[str, Page] = field(default_factory=dict)  # English pages by path
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    # Pages the build makes with no source file of their own (a module's
+    # participants' handout), by the path they would have: links to them are
+    # written only once the build makes them.
+    generated: set[str] = field(default_factory=set)
 
     @property
     def commitments(self) -> dict[int, Commitment]:
@@ -276,11 +315,16 @@ class Library:
             return serbian_cyrillic_to_latin(text)
         return text
 
-    def module_plan(self, module: Module, lang: str) -> tuple[tuple[str, ...], tuple[AgendaItem, ...], tuple[str, ...]]:
+    def module_plan(self, module: Module, lang: str) -> tuple[tuple[str, ...], tuple[AgendaItem, ...],
+                                                              tuple[Material, ...]]:
         """A module's objectives, agenda and materials in `lang` (English where not translated)."""
         translation = self.translation(module.path, self._source_language(lang))
         objectives = (translation and translation.objectives) or module.objectives
-        materials = (translation and translation.materials) or module.materials
+        materials = module.materials
+        if translation and translation.materials:
+            materials = tuple(replace(material, name=name)
+                              for material, name in zip(module.materials, translation.materials))
+        materials = tuple(replace(material, name=self._script(material.name, lang)) for material in materials)
         agenda = module.agenda
         if translation and translation.agenda:
             agenda = tuple(AgendaItem(item.minutes, activity, method, item.role)
@@ -288,7 +332,18 @@ class Library:
         script = lambda texts: tuple(self._script(text, lang) for text in texts)  # noqa: E731
         agenda = tuple(AgendaItem(item.minutes, self._script(item.activity, lang), self._script(item.method, lang),
                                   item.role) for item in agenda)
-        return script(objectives), agenda, script(materials)
+        return script(objectives), agenda, materials
+
+    def self_check(self, module: Module, lang: str) -> tuple[Question, ...]:
+        """A module's self-check in `lang` (English where not translated); answers from the English."""
+        translation = self.translation(module.path, self._source_language(lang))
+        questions = module.self_check
+        if translation and translation.self_check:
+            questions = tuple(Question(text, options, english.answer, explanation)
+                              for english, (text, options, explanation) in zip(module.self_check,
+                                                                               translation.self_check))
+        return tuple(Question(self._script(q.question, lang), tuple(self._script(o, lang) for o in q.options),
+                              q.answer, self._script(q.explanation, lang)) for q in questions)
 
 
 def count_words(markdown: str) -> int:
@@ -315,12 +370,12 @@ def _translated(values: Any) -> Any:
 
 # Front matter a translation translates besides title and summary: a module's
 # teaching plan. A change to it makes the translations out of date.
-TRANSLATED_LISTS = ("objectives", "agenda", "materials")
+TRANSLATED_LISTS = ("objectives", "agenda", "materials", "self_check")
 
 
 def fingerprint(title: Any, summary: Any, body: str, front: dict | None = None) -> str:
     """What a translation is made from: title, summary and text of the English page
-    (and, for a module, its objectives, agenda and materials)."""
+    (and, for a module, its objectives, agenda, materials and self-check)."""
     digest = hashlib.sha256()
     for part in (str(title or ""), str(summary or ""), body.strip()):
         digest.update(part.encode("utf-8"))

@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Sequence
 
 from .context import Context, esc
+from .facilitator import mark_facilitator_parts
+from .materials import mark_material_sheets, materials_list, sheet_sections
 from .model import AgendaItem, Module
 from .practice_page import actions_in_words, facts_panel, review_dates
 
@@ -64,5 +66,13 @@ def module_plan(ctx: Context, module: Module) -> str:
     ]
     if materials:
         parts += [ctx.heading(2, ctx.t("module.materials.heading"), "materials"),
-                  ctx.html('<ul class="materials">' + "".join(f"<li>{esc(m)}</li>" for m in materials) + "</ul>")]
+                  ctx.html(materials_list(ctx, module, materials))]
     return "".join(parts)
+
+
+def finish_module_html(page_html: str, module: Module, facilitator_label: str) -> str:
+    """A module's converted page, made ready for the reader and the printer:
+    its facilitator-only parts marked `data-audience="facilitator"` (with the
+    reader's language's label), and each material to hand out starting a sheet."""
+    page_html = mark_facilitator_parts(page_html, facilitator_label)
+    return mark_material_sheets(page_html, sheet_sections(module))

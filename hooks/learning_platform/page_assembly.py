@@ -15,6 +15,7 @@ from . import catalogue, finder
 from .compare import compare_link, compare_pages
 from .context import Context
 from .coverage import coverage_heatmap, coverage_strip
+from .feedback_form import feedback_form_section
 from .glossary_page import glossary_page
 from .handout import handout_end
 from .generated import GeneratedPage
@@ -26,6 +27,7 @@ from .page_parts import Repository, edit_links, official_wording, title_and_summ
 from .page_sections import page_sections, section_list
 from .practice_page import contacts_section, practice_modules, practice_panel, review_notice, sources_section
 from .review import reviews_page
+from .self_check import self_check_section
 from .section_pages import action_references, actions_index, commitment_actions, commitments_index, modules_index
 from .status_pages import translations_status
 from .urls import (
@@ -69,8 +71,10 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
         after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
     elif isinstance(entry, Module):
         before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today),
-                   section_list(ctx, page_sections(plan_sections(ctx, entry), body))]
-        after.append(sources_section(ctx, entry))
+                   section_list(ctx, page_sections(plan_sections(ctx, entry), body)
+                                + [(ctx.t("self_check.heading"), "self-check"),
+                                   (ctx.t("feedback.heading"), "feedback-form")])]
+        after += [self_check_section(ctx, entry), feedback_form_section(ctx, entry), sources_section(ctx, entry)]
     elif isinstance(entry, NewsItem):
         before.append(news_header(ctx, entry))
         after.append(sources_section(ctx, entry))

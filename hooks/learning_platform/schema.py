@@ -19,6 +19,7 @@ import json
 from typing import Any
 
 from .model import ACTION_COUNT, AGENDA_ROLES, GCM_OBJECTIVE_COUNT, TRANSLATION_STATES_WRITTEN
+from .module_rules import LETTERS, MODULE_PAGES, OPTIONS_MAX, OPTIONS_MIN, SELF_CHECK_MIN
 from .validation import CONTACT_FIELDS, HIDE_VALUES, OBJECTIVES_MIN, SUMMARY_MAX
 from .vocabulary import Vocabulary
 
@@ -70,6 +71,32 @@ SOURCES = {
 }
 
 
+# A module's materials: text (the trainer brings it), or supplied by the module.
+MATERIAL = {"oneOf": [
+    _text("Something the trainer brings or prepares."),
+    {"type": "object", "additionalProperties": False, "required": ["name", "section"],
+     "properties": {"name": _text("The material, and how many."),
+                    "section": {"type": "string", "pattern": r"^[\w-]+$",
+                                "description": "The anchor of the section of this module that holds it."}}},
+    {"type": "object", "additionalProperties": False, "required": ["name", "page"],
+     "properties": {"name": _text("The material, and how many."),
+                    "page": {"type": "string", "pattern": "^(?:" + "|".join(MODULE_PAGES) + r"|(?:[a-z0-9-]+/)*[a-z0-9-]+\.md)$",
+                             "description": "participants (the participants' handout) or another page's file."}}},
+]}
+_OPTIONS = {"type": "array", "minItems": OPTIONS_MIN, "maxItems": OPTIONS_MAX, "items": _text("An option.")}
+QUESTION = {"type": "object", "additionalProperties": False,
+            "required": ["question", "options", "answer", "explanation"],
+            "properties": {"question": _text("The question."), "options": _OPTIONS,
+                           "answer": {"enum": list(LETTERS), "description": "The letter of the right option."},
+                           "explanation": _text("Why the answer is right.")}}
+TRANSLATED_QUESTION = {"type": "object", "additionalProperties": False,
+                       "required": ["question", "options", "explanation"],
+                       "properties": {"question": _text("The question in this language."), "options": _OPTIONS,
+                                      "answer": {"enum": list(LETTERS),
+                                                 "description": "Leave out: the answer comes from the English page."},
+                                      "explanation": _text("The explanation in this language.")}}
+
+
 def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
     """Schema of each page type, keyed by type."""
     title = _text("Title, in sentence case.")
@@ -114,11 +141,15 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
                        "items": _text("What participants can do at the end."), "description": "Learning objectives."},
         "agenda": {"type": "array", "minItems": 1, "items": agenda_item,
                    "description": "Activities in order, with their minutes."},
-        "materials": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _text("A material."),
-                      "description": "What the trainer brings or prints."},
+        "materials": {"type": "array", "minItems": 1, "uniqueItems": True, "items": MATERIAL,
+                      "description": "What the trainer brings (text), or what the module supplies in a section "
+                                     "of its page ({name, section}) or as a page ({name, page})."},
         "sources": SOURCES,
         "updated": practice["updated"], "review_due": practice["review_due"],
         "published": practice["published"],
+        "self_check": {"type": "array", "minItems": SELF_CHECK_MIN, "items": QUESTION,
+                       "description": f"At least {SELF_CHECK_MIN} questions, each with options, the letter of the "
+                                      "right one and an explanation."},
     }
     news = {
         "title": title, "summary": summary,
@@ -141,11 +172,13 @@ def schemas(vocabulary: Vocabulary, base_url: str = "") -> dict[str, dict]:
                                                "properties": {"activity": _text("Activity in this language."),
                                                               "method": {"type": "string"}}}},
         "materials": {"type": "array", "items": _text("Material in this language.")},
+        "self_check": {"type": "array", "items": TRANSLATED_QUESTION,
+                       "description": "The module's questions in this language, in the English order."},
     }
     required = {
         "practice": ["title", "summary", "kind", "actions", "sources", "updated"],
         "module": ["title", "summary", "duration", "audience", "actions", "objectives", "agenda", "materials",
-                   "sources", "updated"],
+                   "sources", "updated", "self_check"],
         "news": ["title", "summary", "date", "sources"],
         "translation": ["translation", "source_fingerprint"],
     }

@@ -13,10 +13,11 @@ from pathlib import PurePosixPath
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from . import module_rules
 from .errors import ContentError
 from .fixes import code_for, described, duration_line, flow_list, iso_date, replace_in_line
 from .folding import fold
-from .frontmatter import field_line
+from .frontmatter import field_line, front_matter_end
 from .model import (
     ACTION_COUNT,
     COMMITMENT_COUNT,
@@ -58,15 +59,15 @@ FIELDS = {
     },
     "module": {
         "title", "summary", "duration", "audience", "actions", "practices", "objectives",
-        "agenda", "materials", "sources", "updated", "review_due", "published",
+        "agenda", "materials", "sources", "updated", "review_due", "published", "self_check",
     },
     "news": {"title", "summary", "date", "end_date", "partners", "sources", "published"},
     "page": {"title", "summary", "hide"},
     "translation": {"title", "summary", "translation", "reviewed_by", "source_fingerprint", "hide",
-                    "objectives", "agenda", "materials"},
+                    "objectives", "agenda", "materials", "self_check"},
 }
 # What a translation may translate beyond title and summary, by the type of its English page.
-TRANSLATED_FIELDS = {"module": ("objectives", "agenda", "materials")}
+TRANSLATED_FIELDS = {"module": ("objectives", "agenda", "materials", "self_check")}
 OBJECTIVES_MIN = 2
 SOURCE_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")
 # An institution is reached through its web address; never an e-mail address or a phone number.
@@ -103,6 +104,7 @@ class PageValidator:
     # -- entry points ----------------------------------------------------------
 
     def page(self, body: str) -> Page | None:
+        self.body = body
         kind = page_type(self.path)
         self._known_fields(kind)
         self.errors.extend(scan_values(self.path, self.text, self.front))
@@ -162,6 +164,8 @@ class PageValidator:
                 None if current else english_broken,
             )
         lists = self._translated_lists(source_path, source)
+        if page_type(source_path) == "module":
+            lists.update(self._translated_module(source if isinstance(source, Module) else None, body))
         before = len(self.errors)
         translation = Translation(
             path=self.path, source_path=source_path, language=language,
@@ -178,6 +182,9 @@ class PageValidator:
         """A module translation's objectives, agenda and materials: as many as the English has."""
         allowed = TRANSLATED_FIELDS.get(page_type(source_path), ())
         found: dict = {}
+        if "self_check" in self.front and "self_check" not in allowed:
+            self._error("self_check", "self_check", "only translations of training modules carry self_check; "
+                        "remove this field")
         for name in ("objectives", "agenda", "materials"):
             if name not in self.front:
                 continue
@@ -226,6 +233,18 @@ class PageValidator:
                     self._error(name, values, f"every entry of {name} is a piece of text", advice=how)
                     continue
                 found[name] = tuple(text.strip() for text in texts)
+        return found
+
+    def _translated_module(self, source: Module | None, body: str) -> dict:
+        """A module translation's self-check, and its facilitator-only parts and
+        material sections checked against the English page (module_rules.py)."""
+        found: dict = {"self_check": module_rules.translated_self_check(self, source)}
+        found["facilitator_blocks"] = module_rules.facilitator_parts(self, body, front_matter_end(self.text) + 1)
+        if source is not None:
+            current = self.front.get("source_fingerprint") == source.fingerprint
+            module_rules.translated_facilitator_parts(self, source, found["facilitator_blocks"], current)
+            module_rules.translated_material_sections(self, source, body, current)
+        found["sections"] = tuple(module_rules.section_ids(body))
         return found
 
     # -- page kinds ------------------------------------------------------------
@@ -285,13 +304,13 @@ class PageValidator:
             practices=self._slugs("practices"),
             objectives=self._objectives(),
             agenda=self._agenda(duration),
-            materials=self._texts("materials", required=True,
-                                  advice="add materials: and under it one line per thing the trainer brings or "
-                                         "prints, each starting with - "),
+            materials=module_rules.materials(self, self.body),
             sources=self._sources(),
             updated=updated,
             review_due_date=self._review_due(updated),
             published_date=self._published(updated),
+            self_check=module_rules.self_check(self),
+            facilitator_blocks=module_rules.facilitator_parts(self, self.body, front_matter_end(self.text) + 1),
         )
 
     def _news(self, common: dict) -> NewsItem | None:
@@ -911,6 +930,9 @@ def check_cross_references(library: Library, texts: dict[str, str]) -> list[Cont
                     corrected and corrected.strip(),
                     None if corrected else "write the file name of an existing practice, without .md, or add the practice",
                 ))
+        for field, page, problem in module_rules.material_pages_exist(module, set(texts)):
+            errors.append(ContentError(module.path, field_line(texts.get(module.path, ""), "materials", page),
+                                       field, page, problem, f"{field.split('.')[0]}: {{name: ..., page: participants}}"))
     for number in range(1, COMMITMENT_COUNT + 1):
         if f"commitments/{number}.md" not in texts:
             errors.append(ContentError(

@@ -1,0 +1,83 @@
+"""The participants' handout of a module: `/modules/<slug>/participants/` in
+each language, the module without anything marked for the facilitator only.
+
+What it holds, in order: the title (the module's, named as the participants'
+handout) and summary, a line saying what it leaves out with a link to the
+facilitator's guide; the objectives and agenda; the module's text without its
+`/// facilitator` blocks (facilitator notes, debrief points, role briefs);
+the self-check with no answers, for the check on paper before the session
+and at its end; the feedback form; the sources; and, for paper, a QR code and
+a footer with the handout's own address. The page has no source file: the
+build makes it from the module's page in each language."""
+from __future__ import annotations
+
+from .context import Context, esc
+from .facilitator import without_facilitator_parts
+from .feedback_form import feedback_form_section
+from .handout import qr_svg
+from .model import Module
+from .module_page import agenda_table
+from .self_check import self_check_section
+from .urls import absolute_url, relative_url, url_of
+
+PAGE_NAME = "participants"
+
+
+def participants_path(module: Module) -> str:
+    """The handout's place beside the module's page: modules/<slug>/participants.md."""
+    return f"{module.path[:-len('.md')]}/{PAGE_NAME}.md"
+
+
+def participants_markdown(markdown: str) -> str:
+    """The module's text (in any language) without its facilitator-only blocks."""
+    return without_facilitator_parts(markdown)
+
+
+def participants_title(ctx: Context, module: Module) -> str:
+    return ctx.t("participants.title", title=ctx.title(module))
+
+
+def participants_head(ctx: Context, module: Module) -> str:
+    """Title, summary and what this version is, with the way to the facilitator's guide."""
+    guide = relative_url(ctx.page_url, url_of(module.path, ctx.lang))
+    summary = ctx.summary(module)
+    return (f'<h1 id="page-title">{esc(participants_title(ctx, module))}</h1>'
+            + (f'<p class="page-summary">{esc(summary)}</p>' if summary else "")
+            + f'<p class="module-version" data-module-version="participants">{esc(ctx.t("participants.lead"))} '
+              f'<a href="{esc(guide)}">{esc(ctx.t("participants.guide_link"))}</a></p>')
+
+
+def participants_plan(ctx: Context, module: Module) -> str:
+    """The objectives and the agenda (the materials list is the trainer's)."""
+    objectives, agenda, _materials = ctx.library.module_plan(module, ctx.lang)
+    return (ctx.heading(2, ctx.t("module.objectives.heading"), "learning-objectives")
+            + ctx.html(f"<p>{esc(ctx.t('module.objectives.lead'))}</p><ol class=\"objectives\">"
+                       + "".join(f"<li>{esc(objective)}</li>" for objective in objectives) + "</ol>")
+            + ctx.heading(2, ctx.t("module.agenda.heading"), "agenda")
+            + ctx.html(agenda_table(ctx, agenda)))
+
+
+def participants_after_text(ctx: Context, module: Module) -> str:
+    """After the text: the self-check without answers, and the feedback form."""
+    return self_check_section(ctx, module, with_answers=False) + feedback_form_section(ctx, module)
+
+
+def participants_print_parts(ctx: Context, module: Module, base: str) -> str:
+    """The handout's own address on paper: a QR code and the footer."""
+    path = participants_path(module)
+    address = absolute_url(base, path, ctx.lang) if base else ctx.page_url
+    parts = []
+    if base:
+        label = ctx.t("handout.qr", title=participants_title(ctx, module))
+        parts.append(f'<figure class="qr" data-address="{esc(address)}">{qr_svg(address, label)}'
+                     f'<figcaption>{esc(ctx.t("handout.online"))} <span class="qr__address">{esc(address)}</span>'
+                     "</figcaption></figure>")
+    parts.append(f'<p class="handout-footer">{esc(ctx.t("handout.footer", address=address, updated=module.updated.isoformat(), due=module.review_due.isoformat()))}</p>')
+    return ctx.html("".join(parts))
+
+
+def module_versions(ctx: Context, module: Module) -> str:
+    """On the module's page: this is the facilitator's guide; the participants' handout is there."""
+    handout = relative_url(ctx.page_url, url_of(participants_path(module), ctx.lang))
+    return (f'<p class="module-version" data-module-version="facilitator">{esc(ctx.t("participants.guide_lead"))} '
+            f'<a href="{esc(handout)}">{esc(ctx.t("participants.handout_link"))}</a></p>')
