@@ -8,6 +8,7 @@ field, the value, what is allowed and the line to paste, like every other rule.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any, Protocol
 
@@ -28,7 +29,7 @@ MATERIAL_EXAMPLE = ('materials:\n  - {name: "Case cards for Exercise 1, one set 
 SELF_CHECK_EXAMPLE = (
     "self_check:\n"
     "  - question: Who takes the decision to return?\n"
-    "    options: [The counsellor, The person, after accurate information, The interpreter]\n"
+    "    options: [The counsellor, The person concerned, The interpreter]\n"
     "    answer: B\n"
     "    explanation: Counselling informs; the person decides.")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.+?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$")
@@ -98,13 +99,17 @@ def materials(validator: Validator, body: str) -> tuple[Material, ...]:
         if section is not None:
             if not isinstance(section, str) or section not in (*sections, *GENERATED_SECTIONS):
                 listed = ", ".join(sections) or "none"
+                close = difflib.get_close_matches(str(section), [*sections, *GENERATED_SECTIONS], n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                example = (f'- {{name: "{name}", section: {close[0]}}}' if close else
+                           f"## {name.split(',')[0]} {{ #{section if isinstance(section, str) else 'case-cards'} }}")
                 validator._error(
                     f"{field}.section", section,
                     f"the module supplies the material '{name}' in the section '{section}', but "
-                    f"{validator.path} has no such section. Its sections: {listed}; and those the "
+                    f"docs/{validator.path} has no such section{hint} Its sections: {listed}; and those the "
                     f"build adds: {', '.join(GENERATED_SECTIONS)}. Write the material in full under a "
                     "heading with this anchor, or name the section that holds it",
-                    f"## {name.split(',')[0]} {{ #{section if isinstance(section, str) else 'case-cards'} }}")
+                    example)
                 continue
             found.append(Material(name, section=section))
         else:
@@ -176,8 +181,8 @@ def self_check(validator: Validator) -> tuple[Question, ...]:
 def translated_self_check(validator: Validator, source: Module | None) -> tuple:
     """A translation's self-check: the same questions in the same order, with
     the same number of options; the answer comes from the English page."""
-    if "self_check" not in validator.front:
-        return ()
+    if "self_check" not in validator.front or source is None:
+        return ()  # without a valid English page there is nothing to follow; its own errors say why
     values = validator._list("self_check", False, SELF_CHECK_EXAMPLE, unique=False)
     if values is None:
         return ()
