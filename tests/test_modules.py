@@ -374,3 +374,53 @@ def test_the_facilitators_guide_prints_the_answers_and_each_material_on_sheets_m
             assert "(fictional)" in sheet
             marked += 1
     assert marked >= 2
+
+
+# -- every language -------------------------------------------------------------------------------
+
+TRANSLATED = ("sq", "mk", "sr", "bs")
+FICTION_WORD = {"en": "fictional", "sq": "trilluar", "mk": "измисл", "sr": "измишљ", "bs": "izmišlj"}
+# In each language, a role brief and a debrief point of the return counselling module.
+FACILITATOR_ONLY_TRANSLATED = {
+    "sq": ["Familja juaj mori një shumë të madhe hua nga një i afërm",
+           "borxhi në rastin 1A është thelbësor për vendimin e tij"],
+    "mk": ["Вашето семејство позајмило голема сума од роднина",
+           "долгот во случајот 1А е клучен за неговата одлука"],
+    "sr": ["Ваша породица је позајмила велику суму од рођака",
+           "дуг у случају 1А кључан за његову одлуку"],
+    "bs": ["Vaša porodica je posudila veliku sumu od rođaka",
+           "dug u slučaju 1A ključan za njegovu odluku"],
+}
+FOR_PARTICIPANTS_TRANSLATED = {
+    "sq": "Karta e rastit 1A (e trilluar)", "mk": "Картичка со случај 1А (измислен)",
+    "sr": "Картица са случајем 1А (измишљено)", "bs": "Kartica sa slučajem 1A (izmišljeno)",
+}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_participants_version_in_each_language_leaves_out_the_facilitators_parts(lang):
+    guide = flat(body("return-counselling-skills", lang))
+    participants = flat(participants_markdown(body("return-counselling-skills", lang)))
+    for sentence in FACILITATOR_ONLY_TRANSLATED[lang]:
+        assert sentence in guide and sentence not in participants, sentence
+    assert FOR_PARTICIPANTS_TRANSLATED[lang] in participants
+
+
+@pytest.mark.parametrize("lang", ["en", *TRANSLATED])
+def test_every_training_case_card_brief_and_document_says_it_is_fiction(lang):
+    for slug in MODULES:
+        titles = re.findall(r'^ *!!! example "([^"]+)"', body(slug, lang), re.M)
+        assert len(titles) >= 4, slug
+        for title in titles:
+            assert FICTION_WORD[lang] in title.casefold(), (slug, lang, title)
+
+
+def test_every_module_translation_follows_todays_english_page_with_its_self_check():
+    library = load_library(REPO / "docs")
+    for slug in MODULES:
+        module = library.modules[slug]
+        for lang in TRANSLATED:
+            assert library.translation_state(module.path, lang) == "machine", (slug, lang)
+            translation = library.translation(module.path, lang)
+            assert len(translation.self_check) == len(module.self_check) >= 5, (slug, lang)
+            assert translation.facilitator_blocks == module.facilitator_blocks > 0, (slug, lang)
