@@ -424,3 +424,54 @@ def test_every_module_translation_follows_todays_english_page_with_its_self_chec
             translation = library.translation(module.path, lang)
             assert len(translation.self_check) == len(module.self_check) >= 5, (slug, lang)
             assert translation.facilitator_blocks == module.facilitator_blocks > 0, (slug, lang)
+
+
+# -- the participants' handout page ----------------------------------------------------------------
+
+
+def _handout(library, slug: str, lang: str) -> tuple[str, str]:
+    """(the handout's Markdown with its fragments filled, the text alone)."""
+    from learning_platform.context import Context
+    from learning_platform.participants import participants_page, participants_path, participants_text
+
+    module = library.modules[slug]
+    ctx = Context(library, lang, participants_path(module))
+    markdown = participants_page(ctx, module, "https://example.org/platform/")
+    return ctx.fragments.fill(markdown), participants_text(Context(library, lang, participants_path(module)), module)[0]
+
+
+def test_the_handout_page_holds_what_participants_need_and_none_of_the_facilitators_parts():
+    library = load_library(REPO / "docs")
+    page, _text = _handout(library, "return-counselling-skills", "sr-Latn")
+    assert page.lstrip().startswith('<div class="translation-state translation-state--machine"')
+    assert '<h1 id="page-title">Veštine savetovanja o povratku: materijal za učesnike</h1>' in page
+    assert "Kartica sa slučajem 1A (izmišljeno)" in page  # the Serbian text, in Latin script
+    assert "Ваша породица" not in page and "Vaša porodica je pozajmila veliku sumu" not in page
+    assert 'data-self-check' in page and 'data-answer' not in page and "details" not in page.split("data-self-check")[1]
+    assert 'id="feedback-form"' in page.replace("{ #feedback-form }", 'id="feedback-form"')
+    assert "https://example.org/platform/sr-Latn/modules/return-counselling-skills/participants/" in page
+
+
+def test_the_handout_pages_links_point_one_folder_deeper():
+    library = load_library(REPO / "docs")
+    page, _text = _handout(library, "readmission-case-processing-workshop", "en")
+    assert "[readmission case processing](../../practices/readmission-case-processing.md)" in page
+    assert "[case file](#case-file)" in page
+
+
+def test_an_older_translation_that_marks_other_parts_gives_participants_the_english_text(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    english = docs / "modules/return-counselling-skills.md"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "## Key messages\n", "## Key messages\n\n- Practise before you counsel alone.\n", 1), encoding="utf-8")
+    albanian = docs / "modules/return-counselling-skills.sq.md"
+    text = albanian.read_text(encoding="utf-8")
+    start = text.index("/// facilitator\n**Diskutimi pasues.**")
+    albanian.write_text(text[:start] + text[start + len("/// facilitator\n"):].replace("\n///\n", "\n", 1),
+                        encoding="utf-8")
+    library = load_library(docs)
+    assert library.translation_state("modules/return-counselling-skills.md", "sq") == "outdated"
+    page, text = _handout(library, "return-counselling-skills", "sq")
+    assert '<div lang="en" markdown>' in page and "Practise before you counsel alone." in text
+    assert "Diskutimi pasues" not in page

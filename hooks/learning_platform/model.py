@@ -189,6 +189,7 @@ class Module(Reviewed):
     sources: tuple[Source, ...] = ()
     self_check: tuple[Question, ...] = ()
     facilitator_blocks: int = 0  # parts of its text marked `/// facilitator`
+    body: str = field(default="", repr=False, compare=False)  # its text, for the participants' handout
 
     @property
     def minutes(self) -> int:

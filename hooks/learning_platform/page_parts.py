@@ -62,10 +62,13 @@ def title_and_summary(ctx: Context, page: Page, home_heading: bool = False) -> s
     return f'<h1 id="page-title">{esc(title)}</h1>{lead}'
 
 
-def translation_banner(ctx: Context, page: Page, also: str = "", script_target: str | None = None) -> str:
+def translation_banner(ctx: Context, page: Page, also: str = "", script_target: str | None = None,
+                       target: str | None = None) -> str:
     """One line that tells readers (and tools) how far to trust a translation,
     with the English original, `also` (another link) and, on Serbian pages,
-    the other script (of `script_target`, by default the page itself)."""
+    the other script (of `script_target`, by default the page itself).
+    `target`: the page the links lead to, when it is not `page` itself (a
+    module's participants' handout carries its module's state)."""
     library, lang = ctx.library, ctx.lang
     if lang == DEFAULT_LANGUAGE:
         return ""
@@ -75,13 +78,13 @@ def translation_banner(ctx: Context, page: Page, also: str = "", script_target: 
     message = ctx.t(f"translation.{state}", reviewer=translation.reviewed_by if translation else "")
     links = []
     if state != "reviewed":
-        original = relative_url(ctx.page_url, url_of(page.path, DEFAULT_LANGUAGE))
+        original = relative_url(ctx.page_url, url_of(target or page.path, DEFAULT_LANGUAGE))
         links.append(f'<a href="{esc(original)}" hreflang="en">{esc(ctx.t("translation.original_link"))}</a>')
     if also:
         links.append(also)
     other = _other_script(library, lang)
     if other:
-        href = relative_url(ctx.page_url, url_of(script_target or page.path, other))
+        href = relative_url(ctx.page_url, url_of(script_target or target or page.path, other))
         links.append(f'<a class="script-switch" href="{esc(href)}" hreflang="{other}" lang="{other}">'
                      f"{esc(ctx.t('script.switch'))}</a>")
     return (

@@ -11,14 +11,20 @@ a footer with the handout's own address. The page has no source file: the
 build makes it from the module's page in each language."""
 from __future__ import annotations
 
+import re
+
 from .context import Context, esc
 from .facilitator import without_facilitator_parts
 from .feedback_form import feedback_form_section
 from .handout import qr_svg
 from .model import Module
 from .module_page import agenda_table
+from .page_parts import translation_banner
+from .practice_page import sources_section
 from .self_check import self_check_section
+from .transliteration import serbian_cyrillic_to_latin
 from .urls import absolute_url, relative_url, url_of
+from .vocabulary import DEFAULT_LANGUAGE
 
 PAGE_NAME = "participants"
 
@@ -31,6 +37,47 @@ def participants_path(module: Module) -> str:
 def participants_markdown(markdown: str) -> str:
     """The module's text (in any language) without its facilitator-only blocks."""
     return without_facilitator_parts(markdown)
+
+
+# A Markdown link to another file of the site, relative to the module's page:
+# [text](../practices/x.md) or [text](../practices/x.md#part).
+_RELATIVE_LINK = re.compile(r"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^)\s]+)\)")
+
+
+def rebase_links(markdown: str) -> str:
+    """Links written for modules/<slug>.md, made right for modules/<slug>/participants.md
+    (one folder deeper); links within the page (#case-cards) stay as they are."""
+    return _RELATIVE_LINK.sub(lambda match: f"](../{match.group(1)})", markdown)
+
+
+def participants_text(ctx: Context, module: Module) -> tuple[str, bool]:
+    """(the module's text for participants in `ctx.lang`, whether it is the English text).
+
+    A translation is used when it marks the same facilitator-only parts as the
+    English page; otherwise (an older translation) the participants get the
+    English text, which the page says, rather than a text whose debriefs and
+    briefs are not marked."""
+    library = ctx.library
+    source_lang = library.vocabulary.language(ctx.lang).generated_from or ctx.lang
+    translation = library.translation(module.path, source_lang) if ctx.lang != DEFAULT_LANGUAGE else None
+    if translation is not None and translation.facilitator_blocks == module.facilitator_blocks:
+        text = translation.body
+        if library.vocabulary.language(ctx.lang).generated_from == "sr":
+            text = serbian_cyrillic_to_latin(text)
+        return participants_markdown(rebase_links(text)), False
+    return participants_markdown(rebase_links(module.body)), ctx.lang != DEFAULT_LANGUAGE
+
+
+def participants_page(ctx: Context, module: Module, base: str) -> str:
+    """The whole handout as Markdown with fragments, for the build's generated page
+    at participants_path(module) (ctx.page_path)."""
+    text, english = participants_text(ctx, module)
+    if english:
+        text = f'<div lang="{DEFAULT_LANGUAGE}" markdown>\n\n{text.strip()}\n\n</div>'
+    head = translation_banner(ctx, module, target=participants_path(module)) + participants_head(ctx, module)
+    return (ctx.html(head) + participants_plan(ctx, module) + "\n\n" + text.strip() + "\n\n"
+            + participants_after_text(ctx, module) + sources_section(ctx, module)
+            + participants_print_parts(ctx, module, base))
 
 
 def participants_title(ctx: Context, module: Module) -> str:

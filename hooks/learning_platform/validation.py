@@ -311,6 +311,7 @@ class PageValidator:
             published_date=self._published(updated),
             self_check=module_rules.self_check(self),
             facilitator_blocks=module_rules.facilitator_parts(self, self.body, front_matter_end(self.text) + 1),
+            body=self.body,
         )
 
     def _news(self, common: dict) -> NewsItem | None:
