@@ -240,6 +240,8 @@ def test_tab_reaches_header_search_languages_and_content_with_the_focus_always_v
         .flatMap(root => [...root.querySelectorAll("{FOCUSABLE}")])
         .filter(el => !el.disabled && el.offsetParent !== null && !el.closest('details:not([open]) > :not(summary)'))
         .filter(el => getComputedStyle(el).visibility !== 'hidden')
+        // A group of radio buttons (a self-check's options) is one Tab stop; arrow keys move inside it.
+        .filter(el => el.type !== 'radio' || el === document.querySelector(`input[type=radio][name="${{el.name}}"]`))
         .map((el, i) => {{ el.dataset.kbd = 'k' + i; return 'k' + i; }})""")
     reached, invisible = set(), []
     for _ in range(len(wanted) + 80):

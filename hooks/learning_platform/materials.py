@@ -12,9 +12,9 @@ from .urls import relative_url, url_of
 from .vocabulary import DEFAULT_LANGUAGE
 
 
-def material_href(ctx: Context, module: Module, material: Material) -> str | None:
+def material_href(ctx: Context, module: Module, material: Material) -> str | tuple[str, str] | None:
     """Where a supplied material is, from the module's page (a translation that
-    does not have the section yet links it on the English page)."""
+    does not have the section yet links it on the English page: (address, "en"))."""
     if material.section:
         if material.section not in GENERATED_SECTIONS and ctx.lang != DEFAULT_LANGUAGE:
             library = ctx.library
@@ -22,7 +22,7 @@ def material_href(ctx: Context, module: Module, material: Material) -> str | Non
                                               or ctx.lang)
             if translation is not None and material.section not in translation.sections:
                 english = relative_url(ctx.page_url, url_of(module.path, DEFAULT_LANGUAGE))
-                return f"{english}#{material.section}"
+                return f"{english}#{material.section}", DEFAULT_LANGUAGE
         return f"#{material.section}"
     if material.page in MODULE_PAGES:
         generated = f"{module.path[:-len('.md')]}/{material.page}.md"
@@ -45,8 +45,13 @@ def materials_list(ctx: Context, module: Module, materials: Sequence[Material]) 
     return "".join(parts)
 
 
-def _item(name: str, href: str | None) -> str:
-    return f'<li><a href="{esc(href)}">{esc(name)}</a></li>' if href else f"<li>{esc(name)}</li>"
+def _item(name: str, href: str | tuple[str, str] | None) -> str:
+    if not href:
+        return f"<li>{esc(name)}</li>"
+    if isinstance(href, tuple):  # on the English page: the link says so
+        address, lang = href
+        return f'<li><a href="{esc(address)}" hreflang="{lang}">{esc(name)}</a></li>'
+    return f'<li><a href="{esc(href)}">{esc(name)}</a></li>'
 
 
 def sheet_sections(module: Module) -> tuple[str, ...]:
