@@ -22,6 +22,8 @@ from learning_platform.facilitator import without_facilitator_parts
 from learning_platform.loading import load_library
 from learning_platform.participants import participants_markdown
 
+SITE = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+            if line.startswith("site_url:"))
 MODULES = ("alternatives-to-detention-in-practice", "children-in-return-procedures",
            "identifying-victims-of-trafficking-in-mixed-flows", "readmission-case-processing-workshop",
            "regional-information-exchange-on-return-workshop", "return-counselling-skills")
@@ -475,3 +477,60 @@ def test_an_older_translation_that_marks_other_parts_gives_participants_the_engl
     page, text = _handout(library, "return-counselling-skills", "sq")
     assert '<div lang="en" markdown>' in page and "Practise before you counsel alone." in text
     assert "Diskutimi pasues" not in page
+
+
+# -- the participants' handout as built ---------------------------------------------------------------
+
+
+def _participants_html(site: Path, lang: str, slug: str) -> str:
+    return (site / ("" if lang == "en" else lang) / "modules" / slug / "participants/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_modules_participants_handout_exists_in_every_language_without_facilitator_parts(built_site, lang):
+    for slug in MODULES:
+        html = _participants_html(built_site, lang, slug)
+        article = flat(html.split("<article", 1)[1].split("</article>", 1)[0])
+        assert f'<html lang="{lang}"' in html and "data-audience" not in html
+        assert "data-answer" not in html and "self-check__answer" not in html
+        block = html.split("data-self-check", 1)[1].split('id="feedback-form"', 1)[0]
+        assert block.count("<fieldset") == len(front(slug)["self_check"])
+        assert html.count('class="feedback-form__choice"') == 30
+        assert '<a href="../" data-print=' in html  # back to the facilitator's guide
+        sentences = FACILITATOR_ONLY[slug] if lang == "en" else (
+            FACILITATOR_ONLY_TRANSLATED.get(lang.replace("sr-Latn", "sr"), []) if slug == "return-counselling-skills" else [])
+        for sentence in sentences:
+            if lang == "sr-Latn":
+                from learning_platform.transliteration import serbian_cyrillic_to_latin
+                sentence = serbian_cyrillic_to_latin(sentence)
+            assert sentence not in article, (lang, slug, sentence)
+        if lang != "en":
+            assert 'data-translation-state="machine"' in html
+
+
+def test_the_module_page_and_its_materials_lead_to_the_participants_handout(built_site):
+    html = (built_site / "bs/modules/return-counselling-skills/index.html").read_text(encoding="utf-8")
+    assert ('<p class="module-version" data-module-version="facilitator">Ova stranica je vodič za trenera: cijeli '
+            'modul, s napomenama i odgovorima samo za trenera. Za učesnike odštampajte <a href="participants/"') in html
+    supplied = html.split('class="materials materials--supplied">', 1)[1].split("</ul>", 1)[0]
+    assert '<a href="participants/"' in supplied and "Materijal za učesnike, po jedan primjerak za svakog učesnika" in supplied
+
+
+def test_the_participants_handout_prints_without_the_facilitators_parts_and_with_its_own_address(browser, site_url):
+    import pypdfium2
+    import zxingcpp
+
+    page = browser.new_page()
+    page.goto(site_url + "modules/identifying-victims-of-trafficking-in-mixed-flows/participants/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    page.close()
+    text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
+    for sentence in FACILITATOR_ONLY["identifying-victims-of-trafficking-in-mixed-flows"]:
+        assert sentence not in text
+    assert "Case card D (fictional)" in text and "Answer:" not in text and "For the facilitator" not in text
+    decoded = set()
+    for index in range(len(pdf)):
+        decoded |= {result.text for result in zxingcpp.read_barcodes(pdf[index].render(scale=3).to_pil())}
+    assert decoded == {SITE + "modules/identifying-victims-of-trafficking-in-mixed-flows/participants/"}

@@ -24,9 +24,8 @@ def material_href(ctx: Context, module: Module, material: Material) -> str | tup
                 english = relative_url(ctx.page_url, url_of(module.path, DEFAULT_LANGUAGE))
                 return f"{english}#{material.section}", DEFAULT_LANGUAGE
         return f"#{material.section}"
-    if material.page in MODULE_PAGES:
-        generated = f"{module.path[:-len('.md')]}/{material.page}.md"
-        return f"{material.page}/" if generated in ctx.library.generated else None
+    if material.page in MODULE_PAGES:  # the module's own generated page (participants.py)
+        return f"{material.page}/"
     return ctx.href(material.page)
 
 

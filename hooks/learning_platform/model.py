@@ -219,10 +219,6 @@ class Library:
     official: OfficialTexts
     pages: dict[str, Page] = field(default_factory=dict)  # English pages by path
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
-    # Pages the build makes with no source file of their own (a module's
-    # participants' handout), by the path they would have: links to them are
-    # written only once the build makes them.
-    generated: set[str] = field(default_factory=set)
 
     @property
     def commitments(self) -> dict[int, Commitment]:

@@ -23,6 +23,7 @@ from .model import Action, Commitment, Library, Module, NewsItem, Practice
 from .module_page import module_panel, module_plan, plan_sections
 from .news import latest_news, news_header, news_timeline
 from .pack import workshop_pack
+from .participants import module_versions, participants_handouts
 from .page_parts import Repository, edit_links, official_wording, title_and_summary, translation_banner
 from .page_sections import page_sections, section_list
 from .practice_page import contacts_section, practice_modules, practice_panel, review_notice, sources_section
@@ -70,7 +71,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
                    section_list(ctx, page_sections((), body))]
         after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
     elif isinstance(entry, Module):
-        before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today),
+        before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today), module_versions(ctx, entry),
                    section_list(ctx, page_sections(plan_sections(ctx, entry), body)
                                 + [(ctx.t("self_check.heading"), "self-check"),
                                    (ctx.t("feedback.heading"), "feedback-form")])]
@@ -99,7 +100,7 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
 
 # Pages the build makes with no source file (generated.py): one entry per
 # feature, a function of the library returning that feature's pages.
-GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = (compare_pages,)
+GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = (compare_pages, participants_handouts)
 
 
 def generated_pages(library: Library) -> list[GeneratedPage]:

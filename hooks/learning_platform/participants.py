@@ -16,8 +16,10 @@ import re
 from .context import Context, esc
 from .facilitator import without_facilitator_parts
 from .feedback_form import feedback_form_section
+from .generated import GeneratedPage
 from .handout import qr_svg
-from .model import Module
+from .materials import sheet_sections
+from .model import Library, Module
 from .module_page import agenda_table
 from .page_parts import translation_banner
 from .practice_page import sources_section
@@ -64,8 +66,15 @@ def participants_text(ctx: Context, module: Module) -> tuple[str, bool]:
         text = translation.body
         if library.vocabulary.language(ctx.lang).generated_from == "sr":
             text = serbian_cyrillic_to_latin(text)
-        return participants_markdown(rebase_links(text)), False
-    return participants_markdown(rebase_links(module.body)), ctx.lang != DEFAULT_LANGUAGE
+        return _sheets(participants_markdown(rebase_links(text)), module), False
+    return _sheets(participants_markdown(rebase_links(module.body)), module), ctx.lang != DEFAULT_LANGUAGE
+
+
+def _sheets(markdown: str, module: Module) -> str:
+    """The headings of the materials to hand out start a printed sheet, as on the module's page."""
+    for section in sheet_sections(module):
+        markdown = markdown.replace(f"{{ #{section} }}", f"{{ #{section} .material-sheet }}")
+    return markdown
 
 
 def participants_page(ctx: Context, module: Module, base: str) -> str:
@@ -128,3 +137,15 @@ def module_versions(ctx: Context, module: Module) -> str:
     handout = relative_url(ctx.page_url, url_of(participants_path(module), ctx.lang))
     return (f'<p class="module-version" data-module-version="facilitator">{esc(ctx.t("participants.guide_lead"))} '
             f'<a href="{esc(handout)}">{esc(ctx.t("participants.handout_link"))}</a></p>')
+
+
+def participants_handouts(library: Library) -> list[GeneratedPage]:
+    """Every module's participants' handout, in every language (the build's generated pages)."""
+    return [GeneratedPage(
+        path=participants_path(module),
+        title=lambda ctx, module=module: participants_title(ctx, module),
+        render=lambda ctx, module=module: participants_page(ctx, module, ctx.base),
+        summary=lambda ctx, module=module: ctx.summary(module),
+        search=False,  # search finds the module's own page
+        fallback=module.path,
+    ) for module in library.modules.values()]
