@@ -127,16 +127,68 @@ FOOTER_START = {"sr": "Материјал са Платформе", "sq": "Mater
 FOOTNOTE_START = {"sr": "*Овај назив", "sq": "*Ky përcaktim"}
 
 
+def fill_in_forms(lang: str) -> set[str]:
+    """The titles of the modules' short fill-in forms in `lang`: a section
+    whose table has empty cells to write in and at most four rows (the
+    observation sheet's three rounds)."""
+    titles = set()
+    for path in sorted((REPO / "docs" / "modules").glob("*.md" if lang == "en" else f"*.{lang}.md")):
+        if lang == "en" and path.name.count(".") > 1:
+            continue
+        for section in re.split(r"^(?=## )", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            heading, _, body = section.partition("\n")
+            rows = [line for line in body.splitlines() if line.startswith("|") and not set(line) <= set("|-: ")]
+            blank = [row for row in rows if re.search(r"\|\s+\|", row)]
+            if blank and len(blank) <= 4:
+                titles.add(re.sub(r"\s*\{[^}]*\}\s*$", "", heading[3:]).strip())
+    return titles
+
+
 def nearly_empty(sheets: list[str], lang: str) -> list[tuple[int, str]]:
     """Sheets with less than a few lines of their own besides the running head,
-    the handout's footer and the Kosovo* footnote."""
+    the handout's footer and the Kosovo* footnote.
+
+    One kind of sheet is short in words by nature and is not counted: a
+    module's short fill-in form (the observation sheet: a line of
+    instructions and three empty rows), which is printed on a sheet of its
+    own to be copied and written on; its rows fill the sheet with room to
+    write (test_a_short_fill_in_form_fills_its_sheet_with_room_to_write).
+    Only a sheet that starts with the form's title is exempt: the end of a
+    card or of a section is counted as before."""
+    forms = fill_in_forms(lang)
     found = []
     for number, sheet in enumerate(sheets, start=1):
         body = body_of(sheet)
+        head = [line for line in sheet.splitlines() if line.strip()][1:4]  # past the running head's title
+        if any(flat(line).startswith(flat(title)) for line in head for title in forms):
+            continue
         own = body.split(FOOTER_START[lang], 1)[0].split(FOOTNOTE_START[lang], 1)[0]
         if len(flat(own)) < 250:
             found.append((number, body))
     return found
+
+
+def test_the_short_fill_in_forms_are_the_observation_sheets():
+    # What the exemption above covers, written out: nothing else is let through.
+    assert fill_in_forms("en") == {"Observation sheet for Exercise 2"}
+    assert fill_in_forms("sr") == {"Лист за посматрање за вежбу 2"}
+    assert fill_in_forms("sq") == {"Fleta e vëzhgimit për Ushtrimin 2"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sq"])
+def test_a_short_fill_in_form_fills_its_sheet_with_room_to_write(browser, site_url, lang):
+    page = browser.new_page()
+    page.goto(f"{site_url}{prefix(lang)}modules/children-in-return-procedures/")
+    page.emulate_media(media="print")
+    heights = page.evaluate("""() => {
+        let next = document.getElementById('observation-sheet').nextElementSibling;
+        while (next && !next.matches('table') && !next.querySelector('table')) next = next.nextElementSibling;
+        const table = next.matches('table') ? next : next.querySelector('table');
+        return [...table.tBodies[0].rows].map(row => row.getBoundingClientRect().height);
+    }""")
+    page.close()
+    # Three rounds, each with about 4.5 cm to write in (96 CSS px an inch: 4 cm = 151 px).
+    assert len(heights) == 3 and all(height >= 151 for height in heights), heights
 
 
 ALL_MODULES = "m=" + ",".join(sorted(modules())) + "&p=kosovo-reintegration-of-repatriated-persons,cultural-mediation"
