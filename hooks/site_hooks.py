@@ -106,9 +106,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output = policy.mark_toc_languages(output)
-    if source_path(page) in platform.library.pages:  # every sheet printed says what and where it is from
-        address = url_of(source_path(page), current_language(config))
-        output = running_head(output, page.meta.get("title") or "", feeds.absolute(site_base(config), address))
+    path, lang = source_path(page), current_language(config)
+    # Every sheet printed says what and where it is from: a page's, and a generated handout's.
+    if path in platform.library.pages or platform.build.generated.get(lang, path) is not None:
+        address = url_of(path, lang)
+        output = running_head(output, page.meta.get("title") or page.title or "", feeds.absolute(site_base(config), address))
     # The page is written next and nothing reads its text again, but MkDocs and
     # mkdocs-static-i18n keep every page of every language until the build
     # ends: without this, all their HTML stays in memory (a third of the peak

@@ -127,19 +127,25 @@ FOOTER_START = {"sr": "Материјал са Платформе", "sq": "Mater
 FOOTNOTE_START = {"sr": "*Овај назив", "sq": "*Ky përcaktim"}
 
 
-def fill_in_forms(lang: str) -> set[str]:
-    """The titles of the modules' short fill-in forms in `lang`: a section
-    whose table has empty cells to write in and at most four rows (the
-    observation sheet's three rounds)."""
+def short_by_nature(lang: str) -> set[str]:
+    """The titles of the modules' materials in `lang` that are short by nature
+    and printed on a sheet of their own to be copied: a short fill-in form (a
+    table with empty cells to write in, at most four rows: the observation
+    sheet's three rounds) and a material that is one short card (at most eight
+    lines: the card each group gets for an exercise, a single role brief)."""
     titles = set()
     for path in sorted((REPO / "docs" / "modules").glob("*.md" if lang == "en" else f"*.{lang}.md")):
         if lang == "en" and path.name.count(".") > 1:
             continue
-        for section in re.split(r"^(?=## )", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+        for section in re.split(r"^(?=## |/// )", path.read_text(encoding="utf-8"), flags=re.M):
+            if not section.startswith("## "):
+                continue
             heading, _, body = section.partition("\n")
             rows = [line for line in body.splitlines() if line.startswith("|") and not set(line) <= set("|-: ")]
             blank = [row for row in rows if re.search(r"\|\s+\|", row)]
-            if blank and len(blank) <= 4:
+            cards = re.findall(r"^!!! example[^\n]*\n((?:    .*\n|\n)*)", body, flags=re.M)
+            one_card = len(cards) == 1 and len(cards[0].strip().splitlines()) <= 8 and not rows
+            if (blank and len(blank) <= 4) or one_card:
                 titles.add(re.sub(r"\s*\{[^}]*\}\s*$", "", heading[3:]).strip())
     return titles
 
@@ -148,14 +154,15 @@ def nearly_empty(sheets: list[str], lang: str) -> list[tuple[int, str]]:
     """Sheets with less than a few lines of their own besides the running head,
     the handout's footer and the Kosovo* footnote.
 
-    One kind of sheet is short in words by nature and is not counted: a
-    module's short fill-in form (the observation sheet: a line of
-    instructions and three empty rows), which is printed on a sheet of its
-    own to be copied and written on; its rows fill the sheet with room to
-    write (test_a_short_fill_in_form_fills_its_sheet_with_room_to_write).
-    Only a sheet that starts with the form's title is exempt: the end of a
-    card or of a section is counted as before."""
-    forms = fill_in_forms(lang)
+    Two kinds of sheet are short in words by nature and are not counted,
+    since each is a material printed on a sheet of its own to be copied for
+    the room: a module's short fill-in form (the observation sheet: a line of
+    instructions and three empty rows, which fill the sheet with room to
+    write: test_a_short_fill_in_form_fills_its_sheet_with_room_to_write) and
+    a material that is a single short card. Only a sheet that starts with
+    such a material's title is exempt: the end of a card, of a set of cards
+    or of a section is counted as before."""
+    forms = short_by_nature(lang)
     found = []
     for number, sheet in enumerate(sheets, start=1):
         body = body_of(sheet)
@@ -168,11 +175,12 @@ def nearly_empty(sheets: list[str], lang: str) -> list[tuple[int, str]]:
     return found
 
 
-def test_the_short_fill_in_forms_are_the_observation_sheets():
+def test_the_materials_short_by_nature_are_an_observation_sheet_and_one_card():
     # What the exemption above covers, written out: nothing else is let through.
-    assert fill_in_forms("en") == {"Observation sheet for Exercise 2"}
-    assert fill_in_forms("sr") == {"Лист за посматрање за вежбу 2"}
-    assert fill_in_forms("sq") == {"Fleta e vëzhgimit për Ushtrimin 2"}
+    # (Role briefs: the alternatives-to-detention module has one brief, the parent's.)
+    assert short_by_nature("en") == {"Observation sheet for Exercise 2", "Case card for Exercise 3", "Role briefs"}
+    assert short_by_nature("sr") == {"Лист за посматрање за вежбу 2", "Картица са случајем за вежбу 3", "Упутства за улоге"}
+    assert short_by_nature("sq") == {"Fleta e vëzhgimit për Ushtrimin 2", "Karta e rastit për Ushtrimin 3", "Udhëzimet e roleve"}
 
 
 @pytest.mark.parametrize("lang", ["en", "sq"])
@@ -199,6 +207,24 @@ def test_no_sheet_of_a_printed_pack_is_nearly_empty_or_holds_only_a_footer_or_fo
     sheets = printed(browser, f"{site_url}{prefix(lang)}workshop-pack/?{query}", pack=True)
     assert nearly_empty(sheets, lang) == []
 
+
+PARTICIPANTS = {"sr": "материјал за учеснике", "sq": "materiali për pjesëmarrësit"}
+
+
+@pytest.mark.parametrize("lang", ["sr", "sq"])
+def test_every_participants_handout_prints_numbered_with_its_title_and_address_and_no_sheet_nearly_empty(
+        browser, site_url, lang):
+    # What a trainer copies for the room: each sheet says which handout it is and where
+    # it lives, and none carries only a footer or the end of a card.
+    for slug in modules():
+        sheets = printed(browser, f"{site_url}{prefix(lang)}modules/{slug}/participants/")
+        title = f"{translated_title('modules', slug, lang)}: {PARTICIPANTS[lang]}"
+        address = f"{SITE_URL}{prefix(lang)}modules/{slug}/participants/"
+        assert len(sheets) >= 5, slug
+        for number, sheet in enumerate(sheets, start=1):
+            assert f"{number} / {len(sheets)}" in sheet, f"{slug}: sheet {number} has no page number"
+            assert flat(sheet).startswith(flat(title)) and flat(address) in flat(sheet)[:600], f"{slug}: {sheet[:300]}"
+        assert nearly_empty(sheets, lang) == [], f"{slug} ({lang})"
 
 # -- categories as words, links that matter with their address -------------------------------------------
 

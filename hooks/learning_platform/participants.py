@@ -119,7 +119,9 @@ def participants_after_text(ctx: Context, module: Module) -> str:
 
 
 def participants_print_parts(ctx: Context, module: Module, base: str) -> str:
-    """The handout's own address on paper: a QR code and the footer."""
+    """The handout's own address on paper: a QR code and the footer, in the
+    same `handout-end` as a module's or practice's, so they print the same way
+    (the QR code beside the title on the first sheet, the footer never alone)."""
     path = participants_path(module)
     address = absolute_url(base, path, ctx.lang) if base else ctx.page_url
     parts = []
@@ -129,7 +131,7 @@ def participants_print_parts(ctx: Context, module: Module, base: str) -> str:
                      f'<figcaption>{esc(ctx.t("handout.online"))} <span class="qr__address">{esc(address)}</span>'
                      "</figcaption></figure>")
     parts.append(f'<p class="handout-footer">{esc(ctx.t("handout.footer", address=address, updated=module.updated.isoformat(), due=module.review_due.isoformat()))}</p>')
-    return ctx.html("".join(parts))
+    return ctx.html('<div class="handout-end">' + "".join(parts) + "</div>")
 
 
 def module_versions(ctx: Context, module: Module) -> str:
