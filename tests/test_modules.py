@@ -136,6 +136,7 @@ def test_every_material_the_module_supplies_is_on_its_page(slug):
             assert material["section"] in sections | {"self-check", "feedback-form"}, material
 
 
+@pytest.mark.slow  # builds a site
 def test_a_module_naming_a_missing_material_fails_the_build_naming_the_file_and_the_material(tmp_path):
     project = make_project(tmp_path / "project")
     _write_module(project / "docs", "identifying-victims-of-trafficking-in-mixed-flows",
