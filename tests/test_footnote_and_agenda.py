@@ -12,7 +12,7 @@ import yaml
 from conftest import REPO
 
 from learning_platform.context import Context
-from learning_platform.model import AgendaItem, Library, Module, Translation
+from learning_platform.model import AgendaItem, Library, Material, Module, Translation
 from learning_platform.module_page import agenda_table, clock
 from learning_platform.official import load_official_texts
 from learning_platform.page_parts import kosovo_footnote
@@ -104,7 +104,7 @@ def test_an_empty_agenda_adds_up_to_nothing(library):
 def module_library(library: Library, *translations: Translation) -> Library:
     module = Module(path="modules/test.md", title="Test module", summary="Summary.", fingerprint="f",
                     objectives=("Explain return counselling.", "Listen actively."),
-                    agenda=AGENDA, materials=("Printed handout",))
+                    agenda=AGENDA, materials=(Material("Printed handout"),))
     plan = Library(vocabulary=library.vocabulary, official=library.official, pages={module.path: module})
     for translation in translations:
         plan.translations[(translation.source_path, translation.language)] = translation
@@ -120,7 +120,7 @@ def test_an_untranslated_modules_plan_is_the_english_one(library):
     plan = module_library(library)
     module = plan.pages["modules/test.md"]
     assert plan.module_plan(module, "sq") == (("Explain return counselling.", "Listen actively."), AGENDA,
-                                              ("Printed handout",))
+                                              (Material("Printed handout"),))
 
 
 def test_a_translated_agenda_keeps_the_english_minutes_and_roles(library):
@@ -133,12 +133,12 @@ def test_a_translated_agenda_keeps_the_english_minutes_and_roles(library):
         ("Објаснити саветовање.", "Слушати активно."),
         (AgendaItem(60, "Увод", "Пленарно", "opening"), AgendaItem(15, "Пауза", "", "break"),
          AgendaItem(105, "Игра улога", "Групе од три", "closing")),
-        ("Штампани материјал",))
+        (Material("Штампани материјал"),))
     assert plan.module_plan(module, "sr-Latn") == (
         ("Objasniti savetovanje.", "Slušati aktivno."),
         (AgendaItem(60, "Uvod", "Plenarno", "opening"), AgendaItem(15, "Pauza", "", "break"),
          AgendaItem(105, "Igra uloga", "Grupe od tri", "closing")),
-        ("Štampani materijal",))
+        (Material("Štampani materijal"),))
 
 
 def test_a_translation_that_leaves_the_plan_out_shows_the_english_plan(library):
@@ -147,4 +147,4 @@ def test_a_translation_that_leaves_the_plan_out_shows_the_english_plan(library):
     objectives, agenda, materials = plan.module_plan(module, "bs")
     assert objectives == ("Explain return counselling.", "Listen actively.")
     assert agenda == AGENDA
-    assert materials == ("Printed handout",)
+    assert materials == (Material("Printed handout"),)
