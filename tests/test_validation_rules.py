@@ -15,7 +15,7 @@ import re
 import pytest
 
 from learning_platform.frontmatter import split_front_matter
-from learning_platform.model import AgendaItem, Library, Module, Practice, Source
+from learning_platform.model import AgendaItem, Library, Material, Module, Practice, Source
 from learning_platform.official import load_official_texts
 from learning_platform.validation import PageValidator, check_cross_references, page_type
 from learning_platform.vocabulary import load_vocabulary
@@ -58,11 +58,18 @@ sources:
   - title: Skopje Declaration (2022)
     url: https://publications.iom.int/books/return-counselling-toolkit
 updated: 2025-01-30
+self_check:
+  - {question: "Who decides on return?", options: [The counsellor, The person], answer: B, explanation: "Counselling informs."}
+  - {question: "Is a debt a private matter?", options: [It is private, It weighs on the decision], answer: B, explanation: "It weighs."}
+  - {question: "Which is an open question?", options: [Do you understand?, What have you heard?], answer: B, explanation: "Own words."}
+  - {question: "Who owns a session's content?", options: [The counsellor, The mediator], answer: A, explanation: "The mediator explains."}
+  - {question: "A protection need appears. Then?", options: [Go on, Pause and refer], answer: B, explanation: "Return planning pauses."}
 ---
 
 Text of the module.
 """
 # line 4 duration, 5 audience, 6 actions, 7 objectives, 10 agenda, 11-13 entries, 14 materials
+# (the self-check, required of every module, comes last: the lines above stay as they are)
 
 
 def validated(path: str, text: str):
@@ -115,7 +122,7 @@ def test_a_valid_module_becomes_a_module_with_its_agenda():
                            AgendaItem(15, "Break", "", "break"),
                            AgendaItem(105, "Role play", "Groups of three", ""))
     assert page.objectives == ("Explain the purpose of return counselling.", "Use four listening skills in a session.")
-    assert page.materials == ("Printed handout",)
+    assert page.materials == (Material("Printed handout"),)
 
 
 @pytest.mark.parametrize("path, kind", [
@@ -441,12 +448,17 @@ def test_a_module_states_at_least_two_objectives():
     assert errors[0].problem == "a module states at least 2 learning objectives"
 
 
-@pytest.mark.parametrize("field", ["objectives", "materials"])
-def test_an_empty_entry_of_objectives_or_materials_fails(field):
+@pytest.mark.parametrize("field, named, problem", [
+    ("objectives", "objectives", "every entry must be a piece of text"),
+    # A material is text (the trainer brings it) or a {name, section|page} the module supplies: the entry is named.
+    ("materials", "materials[1]", "a material is either a piece of text (something the trainer brings) or "
+                                  "{name: ..., section: ...} for one this module supplies in a section of its page"),
+])
+def test_an_empty_entry_of_objectives_or_materials_fails(field, named, problem):
     text = MODULE.replace(f"{field}:\n", f'{field}:\n  - "  "\n', 1)
     errors = validated("modules/test.md", text)[1]
-    assert [e.field for e in errors] == [field]
-    assert errors[0].problem == "every entry must be a piece of text"
+    assert [e.field for e in errors] == [named]
+    assert errors[0].problem.startswith(problem)
 
 
 # -- file names, actions and commitments ----------------------------------------------------
