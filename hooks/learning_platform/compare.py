@@ -197,6 +197,8 @@ def _generated_rows(ctx: Context, english: Context, page: Page, today: dt.date,
                 words = " ".join(f"{item.activity} {item.method}" for item in values)
             else:
                 tag = "ol" if part == 0 else "ul"
+                if part == 2:  # a material is a Material: its name is what both languages say
+                    values = tuple(material.name for material in values)
                 content = f"<{tag}>" + "".join(f"<li>{esc(value)}</li>" for value in values) + f"</{tag}>"
                 words = " ".join(values)
             cell = f'<h2 id="{prefix}{anchor}">{esc(heading)}</h2>{content}'
