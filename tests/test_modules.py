@@ -148,7 +148,7 @@ def test_a_module_naming_a_missing_material_fails_the_build_naming_the_file_and_
     assert ("the module supplies the material 'Case cards A to D for Exercise 1 and case card E for Exercise 3, "
             "one set per group' in the section 'case-cardz', but docs/modules/identifying-victims-of-trafficking-"
             "in-mixed-flows.md has no such section; did you mean case-cards?") in report
-    assert ('Example: - {name: "Case cards A to D for Exercise 1 and case card E for Exercise 3, one set per group", '
+    assert ('Paste: - {name: "Case cards A to D for Exercise 1 and case card E for Exercise 3, one set per group", '
             "section: case-cards}") in report
     assert report.count("problem") == 1 and "1 problem in the content" in report  # no errors that follow from it
 
