@@ -553,3 +553,17 @@ def test_every_commitment_and_action_needs_its_page():
     assert [(e.file, e.value) for e in errors] == [("commitments/2.md", "(missing)"), ("actions/21.md", "(missing)")]
     assert errors[0].problem == "every commitment needs its page; commitment 2 has none"
     assert errors[1].problem == "every action of the Action Plan needs its page; action 21 has none"
+
+
+def test_a_news_entry_keeps_its_dates_sources_and_partners():
+    text = NEWS.format(end="2025-01-30").replace("sources:", "partners: [BA, XK]\npublished: 2025-02-03\nsources:")
+    page, errors = validated("news/event.md", text)
+    assert errors == []
+    assert (page.date, page.end_date, page.published) == (dt.date(2025, 1, 28), dt.date(2025, 1, 30), dt.date(2025, 2, 3))
+    assert page.partners == ("BA", "XK")
+    assert page.sources == (Source("Report", "https://publications.iom.int/books/return-counselling-toolkit", "en"),)
+
+
+def test_a_news_entry_without_a_publication_date_is_published_on_its_first_day():
+    page, errors = validated("news/event.md", NEWS.format(end="2025-01-30"))
+    assert errors == [] and page.published == dt.date(2025, 1, 28)
