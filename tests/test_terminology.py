@@ -529,3 +529,29 @@ def test_albanian_requesting_state_defined_in_words_is_left_alone() -> None:
 
     text = "Në një procedurë ripranimi, shteti që i kërkon një shteti tjetër ta pranojë përsëri një person."
     assert concept_findings([Unit("x.sq.md", 1, text, False)], load_language("sq")) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zbatoni një procedurë të interesit më të mirë.", "interesit më të mirë"),
+    ("Mbani regjistër të aksesit në të dhëna.", "aksesit"),
+    ("Një vizë e shtetit të cilit i kërkohet ripranimi.", "shtetit të cilit i kërkohet"),
+])
+def test_albanian_terms_cut_short_or_said_another_way_are_reported(text: str, found: str) -> None:
+    # best interests of the child whole; access is qasje; the requested State is shteti i kërkuar
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    (finding,) = concept_findings([Unit("x.sq.md", 1, text, False)], load_language("sq"))
+    assert finding.found == found
+
+
+@pytest.mark.parametrize("text", [
+    "Zbatoni një procedurë të interesit më të mirë të fëmijës.",
+    "GRETA thotë se interesi më i mirë i viktimave duhet të jetë në qendër.",
+    "Ribashkimi, kur kjo është në interesin më të mirë të personave të përfshirë.",
+])
+def test_albanian_best_interests_of_the_child_whole_or_of_other_people_is_left_alone(text: str) -> None:
+    from learning_platform.consistency import concept_findings
+    from learning_platform.terminology import Unit
+
+    assert concept_findings([Unit("x.sq.md", 1, text, False)], load_language("sq")) == []
