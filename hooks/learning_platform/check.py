@@ -29,6 +29,7 @@ from urllib.parse import quote
 from .errors import ContentError, ContentErrors
 from .glossary import load_glossary
 from .loading import load_library
+from .paths import path_problems
 from .model import Library
 from .language_check import language_problems
 from .vocabulary import DEFAULT_LANGUAGE, load_vocabulary
@@ -64,6 +65,8 @@ def content_problems(docs_dir: Path) -> CheckResult:
         library = load_library(docs_dir, notices=notices)
     except ContentErrors as problems:
         errors.extend(problems.errors)
+    if library is not None:
+        errors.extend(path_problems(library))  # data/paths.yml names pages: checked once they are known
     try:
         errors.extend(language_problems(docs_dir, load_vocabulary()))
     except UnicodeDecodeError:

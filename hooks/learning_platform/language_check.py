@@ -23,7 +23,7 @@ from .terminology import (
 )
 from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, Vocabulary
 
-DATA_STRINGS = ("ui.yml", "vocabulary.yml", "glossary.yml")
+DATA_STRINGS = ("ui.yml", "vocabulary.yml", "glossary.yml", "paths.yml")
 
 
 def language_units(docs_dir: Path, lang: str, data_dir: Path = DATA_DIR) -> list[Unit]:

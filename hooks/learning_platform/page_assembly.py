@@ -24,6 +24,7 @@ from .module_page import module_panel, module_plan, plan_sections
 from .news import latest_news, news_header, news_timeline
 from .pack import workshop_pack
 from .participants import module_versions, participants_handouts
+from .paths import PATHS_INDEX, on_paths, path_pages, paths_index, paths_teaser
 from .page_parts import Repository, edit_links, official_wording, title_and_summary, translation_banner
 from .page_sections import page_sections, section_list
 from .practice_page import contacts_section, practice_modules, practice_panel, review_notice, sources_section
@@ -49,7 +50,7 @@ SECTION_RENDERERS = {
 }
 # Index, matrix and status pages list what content pages say: search ranks
 # them below the pages they list.
-LISTING_PAGES = frozenset({*SECTION_RENDERERS, HOME, "reviews.md", "workshop-pack.md"})
+LISTING_PAGES = frozenset({*SECTION_RENDERERS, HOME, "reviews.md", "workshop-pack.md", PATHS_INDEX})
 
 
 @dataclass(frozen=True)
@@ -69,24 +70,30 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
     if isinstance(entry, Practice):
         before += [review_notice(ctx, entry, today), practice_panel(ctx, entry, today),
                    section_list(ctx, page_sections((), body))]
-        after += [practice_modules(ctx, entry), contacts_section(ctx, entry), sources_section(ctx, entry)]
+        after += [practice_modules(ctx, entry), on_paths(ctx, entry), contacts_section(ctx, entry),
+                  sources_section(ctx, entry)]
     elif isinstance(entry, Module):
         before += [review_notice(ctx, entry, today), module_panel(ctx, entry, today), module_versions(ctx, entry),
                    section_list(ctx, page_sections(plan_sections(ctx, entry), body)
                                 + [(ctx.t("self_check.heading"), "self-check"),
                                    (ctx.t("feedback.heading"), "feedback-form")])]
-        after += [self_check_section(ctx, entry), feedback_form_section(ctx, entry), sources_section(ctx, entry)]
+        after += [self_check_section(ctx, entry), feedback_form_section(ctx, entry), on_paths(ctx, entry),
+                  sources_section(ctx, entry)]
     elif isinstance(entry, NewsItem):
         before.append(news_header(ctx, entry))
         after.append(sources_section(ctx, entry))
     elif isinstance(entry, (Action, Commitment)):
         before.append(official_wording(ctx, entry))
         after.append(action_references(ctx, entry) if isinstance(entry, Action) else commitment_actions(ctx, entry))
+    elif path == PATHS_INDEX:  # the paths first, on a phone's first screen; how they work after
+        before.append(paths_index(ctx))
     elif path in SECTION_RENDERERS:
         after.append(SECTION_RENDERERS[path](ctx))
+        if path == MODULES_INDEX:
+            after.append(paths_teaser(ctx))
     elif path == HOME:
         before.append(finder.finder_entry(ctx))
-        after += [coverage_strip(ctx), latest_news(ctx)]
+        after += [paths_teaser(ctx), coverage_strip(ctx), latest_news(ctx)]
     elif path == "reviews.md":
         after.append(reviews_page(ctx, today))
     elif path == "workshop-pack.md":
@@ -100,7 +107,8 @@ def surroundings(ctx: Context, entry, today: dt.date, base: str, repository: Rep
 
 # Pages the build makes with no source file (generated.py): one entry per
 # feature, a function of the library returning that feature's pages.
-GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = (compare_pages, participants_handouts)
+GENERATED_PAGES: tuple[Callable[[Library], Iterable[GeneratedPage]], ...] = (compare_pages, participants_handouts,
+                                                                            path_pages)
 
 
 def generated_pages(library: Library) -> list[GeneratedPage]:

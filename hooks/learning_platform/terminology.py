@@ -40,7 +40,7 @@ from .quotations import blank, own_words
 from .vocabulary import DATA_DIR, read_yaml
 
 TERMINOLOGY_DIR = "terminology"
-DATA_STRINGS = ("ui.yml", "vocabulary.yml", "glossary.yml")
+DATA_STRINGS = ("ui.yml", "vocabulary.yml", "glossary.yml", "paths.yml")
 PHRASE_KINDS = {
     "calque": "a calque of English structure",
     "meaning": "the meaning changes",
