@@ -29,6 +29,7 @@ RETURN_OFFICERS = [  # (kind, title) in English, in the order the editors chose
     ("Practice", "Readmission agreements with the EU and with countries of origin"),
     ("Practice", "Readmission case processing"),
     ("Training module", "Readmission case processing"),
+    ("Self-check", "Self-check: Readmission case processing"),
     ("Practice", "Individual return counselling"),
     ("Practice", "Alternatives to immigration detention"),
 ]
@@ -80,7 +81,7 @@ def test_every_audience_of_the_vocabulary_has_a_path_of_pages_that_exist(library
     paths = learning_paths(library)
     assert tuple(path.audience for path in paths) == AUDIENCES
     for path in paths:
-        assert len(path.steps) >= 3, path.audience
+        assert len(path.steps) >= 4, path.audience
         for step in path.steps:
             assert step.page in library.pages, step
             assert step.kind in ("practice", "module", "self-check")
@@ -95,7 +96,7 @@ def test_an_unknown_page_slug_fails_naming_the_file_the_line_and_the_page_meant(
                  "- page: practices/individual-return-counseling")
     messages = _messages(library, data_copy)
     assert len(messages) == 1
-    assert messages[0].startswith(f"docs/../data/paths.yml, line {line}, field 'paths.return-officers.steps[4].page': "
+    assert messages[0].startswith(f"docs/../data/paths.yml, line {line}, field 'paths.return-officers.steps[5].page': "
                                   "no such page; allowed: a practice (practices/<slug>) or a training module "
                                   "(modules/<slug>) of the site (found: practices/individual-return-counseling)")
     assert "Paste: - page: practices/individual-return-counselling" in messages[0]
@@ -137,7 +138,7 @@ def test_a_self_check_before_its_module_fails(library, data_copy):
 
 
 def test_a_practice_cannot_be_a_self_check(library, data_copy):
-    _edit(data_copy, "      - page: practices/cultural-mediation\n", "      - self-check: practices/cultural-mediation\n")
+    _edit(data_copy, "- self-check: modules/return-counselling-skills", "- self-check: practices/cultural-mediation")
     messages = _messages(library, data_copy)
     assert any("(found: practices/cultural-mediation)" in message and "whose self-check the step asks for" in message
                for message in messages), messages
@@ -161,8 +162,10 @@ def test_a_path_lists_its_steps_in_order_with_kind_time_and_why(library):
                        r'([^<]+)</span></p><p class="learning-path__title"><a href="[^"]+">([^<]+)</a>', html)
     assert [(kind, title) for kind, _, title in steps] == RETURN_OFFICERS
     assert all(re.fullmatch(r"about \d+ minutes? of reading", time) for kind, time, _ in steps if kind != "Self-check")
+    assert steps[3][1] == "about 6 minutes to answer"
     assert ('<p class="learning-path__why">Read this first: readmission agreements are the legal basis of your work '
             'and set its time limits and evidence.</p>') in html
+    assert html.count("<fieldset") == 6  # the module's six questions, answered on the path
     assert "Your progress is kept in this browser, on this device only: nothing is sent" in html
 
 
@@ -170,7 +173,7 @@ def test_in_serbian_latin_the_path_is_transliterated_and_marked_a_machine_draft(
     html = _rendered(library, "guardians", "sr-Latn")
     assert 'data-translation-state="machine"' in html
     assert "Počnite sa postupkom utvrđivanja najboljeg interesa deteta: kao staratelj učestvujete u njemu" in html
-    assert "Путања" not in html and "Sve putanje učenja" in html
+    assert "Самопровера" not in html and "Samoprovera" in html
 
 
 # -- the built site ------------------------------------------------------------------------------
@@ -238,18 +241,18 @@ def test_a_path_followed_keeps_its_progress_after_a_reload_and_nowhere_else(brow
     sent = _watch(page)
     page.goto(site_url + "paths/return-officers/")
     page.wait_for_load_state("networkidle")
-    first, counselling = page.locator("li[data-step]").nth(0), page.locator("li[data-step]").nth(3)
-    assert page.locator("[data-learning-progress]").inner_text() == "0 of 5 steps done."
+    first, fifth = page.locator("li[data-step]").nth(0), page.locator("li[data-step]").nth(4)
+    assert page.locator("[data-learning-progress]").inner_text() == "0 of 6 steps done."
     assert not page.locator(".learning-path__nojs").is_visible()
     before = len(sent)
     first.get_by_role("button", name="Mark as done").click()
-    counselling.get_by_role("button", name="Mark as done").click()
+    fifth.get_by_role("button", name="Mark as done").click()
     assert first.locator(".learning-path__status").inner_text() == f"✓ Done on {_today('en')}" or \
         first.locator(".learning-path__status").text_content() == f"Done on {_today('en')}"
     assert sent[before:] == []  # marking a step sends nothing anywhere
     page.reload()
     page.wait_for_load_state("networkidle")
-    assert page.locator("[data-learning-progress]").inner_text() == "2 of 5 steps done."
+    assert page.locator("[data-learning-progress]").inner_text() == "2 of 6 steps done."
     assert page.locator("li[data-step]").nth(0).locator(".learning-path__status").text_content() == \
         f"Done on {_today('en')}"
     assert page.locator("li[data-step]").nth(1).locator(".learning-path__status").is_hidden()
@@ -264,11 +267,46 @@ def test_a_path_followed_keeps_its_progress_after_a_reload_and_nowhere_else(brow
     elsewhere = other.new_page()
     elsewhere.goto(site_url + "paths/return-officers/")
     elsewhere.wait_for_load_state("networkidle")
-    assert elsewhere.locator("[data-learning-progress]").inner_text() == "0 of 5 steps done."
+    assert elsewhere.locator("[data-learning-progress]").inner_text() == "0 of 6 steps done."
     assert elsewhere.locator("li[data-step]").nth(0).locator(".learning-path__status").is_hidden()
     assert elsewhere.locator("li[data-step]").nth(0).get_by_role("button").inner_text() == "Mark as done"
     other.close()
     reader.close()
+
+
+PASSED = {"en": "Passed on {date}, every answer right", "sr": "Положено {date}, сви одговори тачни"}
+
+
+@pytest.mark.parametrize("lang", ["en", "sr"])
+def test_the_self_check_answered_on_the_path_counts_as_passed_once_every_answer_is_right(browser, site_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    _watch(page)
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + "paths/social-workers/")
+    page.wait_for_load_state("networkidle")
+    step = page.locator('li[data-step="self-check:children-in-return-procedures"]')
+    step.locator("summary").first.click()
+    questions = step.locator("fieldset[data-answer]")
+    assert questions.count() == 6
+    first = questions.nth(0)
+    wrong = next(value for value in "ABCD" if value != first.get_attribute("data-answer"))
+    first.locator(f'input[value="{wrong}"]').check()
+    for number in range(questions.count()):
+        question = questions.nth(number)
+        if number:
+            question.locator(f'input[value="{question.get_attribute("data-answer")}"]').check()
+    assert step.locator(".learning-path__status").is_hidden()  # one answer is still wrong
+    first.locator(f'input[value="{first.get_attribute("data-answer")}"]').check()
+    passed = PASSED[lang].format(date=_today(lang))
+    assert step.locator(".learning-path__status").text_content() == passed
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.locator('li[data-step="self-check:children-in-return-procedures"] .learning-path__status'
+                        ).text_content() == passed
+    assert page.locator('tr[data-record-step="self-check:children-in-return-procedures"] td[data-record-date]'
+                        ).text_content() == _today(lang)
+    assert page.evaluate("window.__violations") == []
+    context.close()
 
 
 def test_without_javascript_a_path_is_a_plain_ordered_list_of_links(browser, site_url):

@@ -32,6 +32,7 @@ from .errors import ContentError, ContentErrors
 from .generated import GeneratedPage
 from .model import Library, Page
 from .pack import practice_words, reading_minutes  # one reading speed for the pack and the paths
+from .self_check import SECTION_ID as SELF_CHECK_ID, self_check_block
 from .transliteration import serbian_cyrillic_to_latin
 from .urls import relative_url, url_of
 from .vocabulary import DATA_DIR, DEFAULT_LANGUAGE, SafeLoader
@@ -224,7 +225,7 @@ def _step(node: yaml.Node, field: str, library: Library, earlier: list[Step],
                                        advice=f"move this step after the step '- page: {reference}', "
                                               "or add that step before it"))
             return None
-        if not getattr(module, "self_check", ()):  # the modules' self-checks (self_check: in front matter)
+        if not module.self_check:
             errors.append(ContentError(WHERE, line, f"{field}.self-check", target,
                                        "this module has no self-check (self_check: in its front matter)",
                                        advice="remove this step, or give the module its self-check first"))
@@ -356,9 +357,6 @@ def _step_item(ctx: Context, number: int, step: Step) -> str:
     title = ctx.title(page)
     kind = ctx.t(f"paths.kind.{step.kind}")
     if step.kind == "self-check":
-        # Only a module with a self-check is a step of this kind (checked above): self_check.py is there.
-        from .self_check import SECTION_ID as SELF_CHECK_ID, self_check_block
-
         questions = ctx.library.self_check(page, ctx.lang)
         minutes = len(questions) * MINUTES_PER_QUESTION
         link = ctx.a(ctx.t("paths.self_check_title", title=title), step.page, SELF_CHECK_ID)
