@@ -62,7 +62,7 @@ def count_text(lang: str, pages: set[str]) -> str:
         "en": f"Pages that match: {len(pages)} (practices: {practices_n}, training modules: {modules_n})",
         "sq": f"Faqe që përputhen: {len(pages)} (praktika: {practices_n}, module trajnimi: {modules_n})",
         "mk": f"Страници што одговараат: {len(pages)} (пракси: {practices_n}, модули за обука: {modules_n})",
-        "bs": f"Stranice koje odgovaraju: {len(pages)} (prakse: {practices_n}, moduli za obuku: {modules_n})",
+        "bs": f"Stranice koje odgovaraju: {len(pages)} (prakse: {practices_n}, moduli obuke: {modules_n})",
     }[lang]
 
 
@@ -152,7 +152,7 @@ def test_filters_are_kept_when_the_language_changes(phone, site_url, lang, other
     ("en", "The filters need JavaScript, which is off in this browser, so this page shows every practice and "
            "training module, grouped by action of the Action Plan."),
     ("bs", "Za filtere je potreban JavaScript, koji je isključen u ovom pregledniku, pa ova stranica prikazuje sve "
-           "prakse i module za obuku, grupisane po aktivnostima Akcionog plana."),
+           "prakse i module obuke, grupisane po aktivnostima Akcionog plana."),
 ])
 def test_without_javascript_a_filtered_address_says_that_filters_need_it(browser, site_url, lang, note):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)

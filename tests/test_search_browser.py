@@ -379,7 +379,7 @@ def test_pages_with_some_of_the_words_rank_below_pages_with_all_and_say_what_the
 KIND_LABELS = {
     "en": {"practices": "Practice", "modules": "Training module", "actions": "Action", "commitments": "Commitment",
            "news": "News", "": "Page"},
-    "bs": {"practices": "Praksa", "modules": "Modul za obuku", "actions": "Aktivnost", "commitments": "Obaveza",
+    "bs": {"practices": "Praksa", "modules": "Modul obuke", "actions": "Aktivnost", "commitments": "Obaveza",
            "news": "Vijest", "": "Stranica"},
     "mk": {"practices": "Пракса", "modules": "Модул за обука", "actions": "Активност", "commitments": "Заложба",
            "news": "Вест", "": "Страница"},
