@@ -109,7 +109,8 @@ _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
 # fails if the build writes a heading id that is not here.
 GENERATED_ANCHORS = {
     "practice": ("sources", "contacts", "training-modules-that-teach-this-practice"),
-    "module": ("learning-objectives", "agenda", "materials", "sources"),
+    "module": ("learning-objectives", "agenda", "materials", "sources",
+               "self-check", "feedback-form"),  # self_check.SECTION_ID, feedback_form.SECTION_ID
     "news": ("sources",),
     "commitment": ("actions-under-this-commitment",),
     "action": ("practices-for-this-action", "training-modules-for-this-action"),
