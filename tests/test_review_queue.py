@@ -84,6 +84,25 @@ def test_a_page_on_a_learning_path_comes_with_the_pages_learners_are_sent_to(lib
     assert entry.on_path and entry.followed
 
 
+def test_the_translations_page_puts_a_practice_on_a_learning_path_among_the_pages_learners_are_sent_to(library):
+    # data/paths.yml sends the interpreters' path through this practice; no module names it.
+    ctx = Context(library, "en", "translations.md")
+    html = ctx.fragments.fill(translations_status(ctx))
+    queue = lxml.html.fromstring(re.search(r'<ol class="review-queue" data-review-queue="bs">.*?</ol>', html,
+                                           re.S).group(0))
+    items = [(item.xpath("./a[1]/@href")[0], " ".join(item.xpath('./span[@class="review-queue__why"]')[0]
+                                                      .text_content().split()))
+             for item in queue.xpath("./li")]
+    address = "../bs/practices/identification-and-travel-documents-with-countries-of-origin/"
+    position = [href for href, _ in items].index(address)
+    assert items[position][1] == "Practice · Machine draft · on a learning path · actions served: 3"
+    # It comes before every page that no learner is sent to (neither on a path nor in a module).
+    first_unfollowed = next(index for index, (_, why) in enumerate(items)
+                            if "on a learning path" not in why and "used in a training module" not in why
+                            and not why.startswith("Training module"))
+    assert position < first_unfollowed
+
+
 def test_an_outdated_translation_comes_before_a_machine_draft_of_equal_priority(docs_copy):
     before = [entry.path for entry in review_queue(load_library(docs_copy), "sr")]
     # Two modules of three actions each: the second one's English changes.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .compare import compare_path, is_compared
 from .context import Context, esc, items
 from .model import Action, Commitment, Module, NewsItem, Practice
+from .paths import learning_paths
 from .review_queue import QueueEntry, review_queue
 from .translations import STATES, status
 from .urls import anchor, relative_url, url_of
@@ -37,7 +38,8 @@ def translations_status(ctx: Context) -> str:
 
 
 def _queue(ctx: Context, lang: str) -> str:
-    entries = review_queue(ctx.library, lang)
+    on_paths = {step.page for path in learning_paths(ctx.library) for step in path.steps}
+    entries = review_queue(ctx.library, lang, on_paths)
     if not entries:
         return f'<p>{esc(ctx.t("translations.queue.empty"))}</p>'
     return (f'<ol class="review-queue" data-review-queue="{lang}">'
