@@ -119,6 +119,8 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
     ("sq", "Ushtrimi 1: ndërtoni një kërkesë për ripranim", "ndërtoni një kërkesë", "hartoni (përgatitni) një kërkesë"),
     ("sq", "këshillimi kthehet në një fjalim të njëanshëm", "fjalim të njëanshëm", "bisedë në një drejtim (monolog)"),
     ("sq", "UNICEF Serbia vë në dukje", "UNICEF Serbia", "UNICEF-i në Serbi"),
+    ("sq", "Veprimi ka dy hapa: vlerësimin, pastaj përvetësimin e sistemit.", "përvetësimin",
+     "vënie në përdorim (e një sistemi)"),
     ("mk", "ги разгледа двете услуги пилотирани за децата", "услуги пилотирани", "услуги воведени пилотно (пилот-услуги)"),
     ("bs", "- Medijator sažima umjesto da prenese ono što je rečeno.", "Medijator sažima umjesto",
      "Dopuštanje medijatoru da sažima umjesto da prenese…"),
@@ -228,6 +230,7 @@ def test_a_familiar_imperative_in_an_interface_string_is_reported(lang: str, fam
     ("mk", "Ова е твојата улога.", ["твојата"]),
     ("sq", "Ky është roli yt i tëndi? Roli tënd.", ["tënd"]),
     ("sq", "- **Mos shkakto dëm:** mos e detyroni personin të flasë.", ["shkakto"]),
+    ("sq", "Trajtojeni personin si fëmijë. Shih [depistimin](screening.md); shihni edhe faqen.", ["Shih"]),
 ])
 def test_familiar_pronouns_and_verb_forms_are_reported_anywhere_in_a_page(lang: str, text: str, found) -> None:
     assert [f.found for f in findings(lang, text) if f.check == "form of address"] == found
