@@ -138,7 +138,7 @@ def test_reviewed_pages_leave_the_queue_and_are_listed_with_their_reviewer(docs_
 def test_the_translations_page_states_the_order_of_the_queue_in_every_language(built_site):
     expected = {
         "en": "First the pages learners are sent to",
-        "sq": "Së pari faqet ku dërgohen pjesëmarrësit në trajnime",
+        "sq": "Së pari faqet ku dërgohen ata që mësojnë",
         "mk": "Прво страниците кон кои се упатуваат учесниците во обуката",
         "sr": "Прво странице на које се упућују полазници обуке",
         "sr-Latn": "Prvo stranice na koje se upućuju polaznici obuke",
