@@ -25,7 +25,7 @@
   "use strict";
 
   var form = document.querySelector("[data-pack]");
-  if (!form || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+  if (!form || !window.platformDates || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
 
   var doc = document.querySelector(".pack__document");
   var order = form.querySelector(".pack__order");
@@ -38,9 +38,7 @@
   var LUNCH_IF = [12 * 60, 14 * 60];  // ... on a day that starts before noon and ends after two
   var LONG_DAY = 18 * 60;
   var word = function (key) { return form.getAttribute("data-" + key) || ""; };
-  var fill = function (text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
-  };
+  var fill = platformDates.fill, pad = platformDates.pad, today = platformDates.today;
   var picked = [];  // [kind, slug] in the order of the day
   var explicit = {};  // the settings the trainer made: only these go into the address
   var pages = {};  // address -> Promise of the page's HTML, fetched once
@@ -49,25 +47,11 @@
 
   function box(kind, slug) { return form.querySelector('input[name="' + kind + '"][value="' + slug + '"]'); }
   function field(name) { return form.elements[name]; }
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  function today() {
-    var now = new Date();
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
   function clock(minutes) {
     return Math.floor(minutes / 60) % 24 + ":" + pad(minutes % 60);
   }
 
-  function longDate(iso) {
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!parts) return iso || "";
-    var months = word("date-months").split(",");
-    return fill(word("date-long"), {
-      day: String(parseInt(parts[3], 10)), month: months[parseInt(parts[2], 10) - 1] || parts[2], year: parts[1]
-    });
-  }
+  function longDate(iso) { return platformDates.longDate(iso, form); }
 
   function number(name) {
     var value = parseInt(field(name).value, 10);

@@ -18,7 +18,7 @@
 
   var KEY = "wb-platform-learning-progress";
   var root = document.querySelector("[data-learning-path]");
-  if (!root) return;
+  if (!root || !window.platformDates) return;
   var storage;
   try {
     storage = window.localStorage;
@@ -32,28 +32,10 @@
     return root.getAttribute("data-" + name) || "";
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
-    });
-  }
-
-  function pad(number) {
-    return (number < 10 ? "0" : "") + number;
-  }
-
-  function today() {
-    var now = new Date();
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
+  var fill = platformDates.fill, today = platformDates.today;
 
   function longDate(iso) {
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!parts) return iso || "";
-    var months = word("date-months").split(",");
-    return fill(word("date-long"), {
-      day: String(parseInt(parts[3], 10)), month: months[parseInt(parts[2], 10) - 1] || parts[2], year: parts[1]
-    });
+    return platformDates.longDate(iso, root);
   }
 
   function load() {
