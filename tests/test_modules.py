@@ -395,7 +395,7 @@ FACILITATOR_ONLY_TRANSLATED = {
            "dug u slučaju 1A ključan za njegovu odluku"],
 }
 FOR_PARTICIPANTS_TRANSLATED = {
-    "sq": "Karta e rastit 1A (e trilluar)", "mk": "Картичка со случај 1А (измислен)",
+    "sq": "Karta e rastit 1A (e trilluar)", "mk": "Картичка со случај 1А (измислена)",
     "sr": "Картица са случајем 1А (измишљено)", "bs": "Kartica sa slučajem 1A (izmišljeno)",
 }
 
