@@ -119,6 +119,8 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
     ("sq", "Ushtrimi 1: ndërtoni një kërkesë për ripranim", "ndërtoni një kërkesë", "hartoni (përgatitni) një kërkesë"),
     ("sq", "këshillimi kthehet në një fjalim të njëanshëm", "fjalim të njëanshëm", "bisedë në një drejtim (monolog)"),
     ("sq", "UNICEF Serbia vë në dukje", "UNICEF Serbia", "UNICEF-i në Serbi"),
+    ("sq", "Fëmijët nuk vendosen në ndalim në kuadër të imigracionit.", "kuadër të imigracionit",
+     "ndalim administrativ i migrantëve"),
     ("sq", "Veprimi ka dy hapa: vlerësimin, pastaj përvetësimin e sistemit.", "përvetësimin",
      "vënie në përdorim (e një sistemi)"),
     ("mk", "ги разгледа двете услуги пилотирани за децата", "услуги пилотирани", "услуги воведени пилотно (пилот-услуги)"),
