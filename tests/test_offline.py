@@ -460,7 +460,7 @@ TEN_PAGES = {
     "sq/practices/forced-return-monitoring/": "Monitorimi i kthimit të detyruar",
     "sq/practices/residence-permits-for-victims-of-trafficking/": "Lejet e qëndrimit për viktimat e trafikimit",
     "sq/modules/children-in-return-procedures/": "Fëmijët në procedurat e kthimit",
-    "sq/actions/14/": "Veprimi 14: Alternativa të ndalimit në kuadër të imigracionit",
+    "sq/actions/14/": "Veprimi 14: Alternativa të ndalimit administrativ të migrantëve",
     "sq/commitments/3/": "Zotimi 3: Menaxhimi gjithëpërfshirës i kthimit",
     "sq/glossary/": "Fjalorth",
     "sq/coverage/": "Matrica e mbulimit",
