@@ -30,7 +30,7 @@ from build_state import Platform
 from engine import build_languages, building_other_language, current_language, site_base, source_path
 from learning_platform import feeds, policy
 from learning_platform.handout import running_head
-from learning_platform.page_parts import Repository
+from learning_platform.repository import Repository
 from learning_platform.slugs import heading_slug
 from learning_platform.urls import url_of
 from learning_platform.vocabulary import DEFAULT_LANGUAGE

@@ -16,7 +16,7 @@ import yaml
 from conftest import LANGUAGES, REPO
 from learning_platform.corrections import ADDRESS_LIMIT, TranslatedPage, excerpt, issue_address, suggestions_on_page
 from learning_platform.loading import load_library
-from learning_platform.page_parts import Repository
+from learning_platform.repository import Repository
 
 FORM = REPO / ".github/ISSUE_TEMPLATE/translation-correction.yml"
 SITE = "https://western-balkans-return-platform.github.io/platform/"

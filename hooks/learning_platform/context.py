@@ -12,14 +12,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 from urllib.parse import urlencode
 
 from .model import Library, Module, Page
+from .repository import Repository
 from .urls import PRACTICES_INDEX, relative_url, url_of
 
-if TYPE_CHECKING:  # page_parts imports this module
-    from .page_parts import Repository
 
 # A paragraph of one made-up word, not an HTML comment: raw HTML sends every
 # page through md_in_html's HTML parser (a third of a millisecond a page).
@@ -93,7 +92,7 @@ class Context:
     page_path: str
     fragments: Fragments = field(default_factory=Fragments)
     base: str = ""  # the site's published address (site_url), for addresses printed on paper; "" when unknown
-    repository: "Repository | None" = None  # where the site's files live (mkdocs.yml repo_url), for links to it
+    repository: Repository | None = None  # where the site's files live (mkdocs.yml repo_url), for links to it
 
     def __post_init__(self) -> None:
         self.page_url = url_of(self.page_path, self.lang)

@@ -25,8 +25,9 @@ from .news import latest_news, news_header, news_timeline
 from .pack import workshop_pack
 from .participants import module_versions, participants_handouts
 from .paths import PATHS_INDEX, on_paths, path_pages, paths_index, paths_teaser
-from .page_parts import Repository, edit_links, official_wording, title_and_summary, translation_banner
+from .page_parts import edit_links, official_wording, title_and_summary, translation_banner
 from .page_sections import page_sections, section_list
+from .repository import Repository
 from .practice_page import contacts_section, practice_modules, practice_panel, review_notice, sources_section
 from .review import reviews_page
 from .self_check import self_check_section

@@ -4,44 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from urllib.parse import quote, urlencode
 
 from .context import Context, esc
 from .model import Action, Commitment, Library, Page
 from .official import OfficialTexts
+from .repository import Repository
 from .urls import relative_url, url_of
 from .vocabulary import DEFAULT_LANGUAGE
 
 # Kosovo in every language and case of the site; plain substring tests, as the
 # check runs over every page's HTML.
 KOSOVO_NAMES = ("Kosov", "KOSOV", "kosov", "Косов", "КОСОВ", "косов")
-
-
-@dataclass(frozen=True)
-class Repository:
-    """Where the site's files live, for "Edit this page" (mkdocs.yml: repo_url, edit_uri)."""
-
-    url: str  # https://github.com/owner/name
-    branch: str = "main"
-    docs_dir: str = "docs"
-
-    def edit(self, path: str) -> str:
-        return f"{self.url.rstrip('/')}/edit/{self.branch}/{self.docs_dir}/{path}"
-
-    def new_file(self, path: str, content: str) -> str:
-        folder, _, name = path.rpartition("/")
-        query = urlencode({"filename": name, "value": content}, quote_via=quote)
-        return f"{self.url.rstrip('/')}/new/{self.branch}/{self.docs_dir}/{folder}?{query}"
-
-    @classmethod
-    def from_config(cls, repo_url: str | None, edit_uri: str | None, docs_dir: str = "docs") -> "Repository | None":
-        if not repo_url:
-            return None
-        match = re.match(r"^(?:edit|blob)/(?P<branch>[^/]+)/(?P<docs>.+?)/?$", edit_uri or "")
-        if match:
-            return cls(repo_url, match.group("branch"), match.group("docs"))
-        return cls(repo_url, "main", docs_dir)
 
 
 def display_title(ctx: Context, page: Page) -> str:
