@@ -139,7 +139,7 @@ def test_the_translations_page_states_the_order_of_the_queue_in_every_language(b
     expected = {
         "en": "First the pages learners are sent to",
         "sq": "Së pari faqet ku dërgohen ata që mësojnë",
-        "mk": "Прво страниците кон кои се упатуваат учесниците во обуката",
+        "mk": "Прво страниците кон кои се упатуваат оние што учат",
         "sr": "Прво странице на које се упућују полазници обуке",
         "sr-Latn": "Prvo stranice na koje se upućuju polaznici obuke",
         "bs": "Prvo stranice na koje se upućuju polaznici obuke",
