@@ -77,6 +77,12 @@ def acronym_findings(units: Iterable[Unit], language: LanguageRules, data_dir: P
 @cached_by_rules
 @lru_cache(maxsize=16384)
 def _unit_findings(unit: Unit, language: LanguageRules, explain: tuple) -> tuple[TermFinding, ...]:
+    # What the checks read is the text with some parts blanked (code, addresses, quotations,
+    # official names), never with anything added, and every blanked part ends in a character
+    # an acronym cannot follow: a text whose own letters hold none of the acronyms holds none
+    # once blanked, and most pages are not read twice.
+    if not any(pattern.search(unit.text) for _term_id, pattern, _name, _phrases in explain):
+        return ()
     text = readable(unit.text, language, unit.data)
     out = []
     for _term_id, pattern, name, phrases in explain:

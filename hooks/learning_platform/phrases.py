@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator, NamedTuple
 
 from .folding import fold
@@ -50,6 +50,15 @@ class Phrase:
     @property
     def first(self) -> tuple[str, str]:
         return self.parts[0]
+
+    # A language's phrases are looked up by every page (dict keys, cache keys): a frozen
+    # dataclass hashes all its fields again each time, so the hash is made once.
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.text, self.parts, self.sentence_end))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -108,6 +108,16 @@ class LanguageRules:
     @property
     def names_pattern(self) -> re.Pattern | None:
         return _names_pattern(self.names)
+
+    # Every cached check of a page is keyed by its language's rules: hashing the whole
+    # rule set again for each page cost more than some checks, so it is hashed once.
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.lang, self.words, self.phrases, self.concepts, self.address, self.acronyms, self.names,
+                     self.particles))
 
 
 class RulesError(ValueError):
@@ -311,9 +321,11 @@ def _line(lines: list[int], offset: int, first_line: int) -> int:
 
 def _word_findings(file: str, text: str, masked: str, rules: tuple[TermRule, ...], lines: list[int],
                    first_line: int) -> Iterator[TermFinding]:
+    if not rules:
+        return
     lowered = " ".join(masked.lower().split())  # a phrase may break across lines
     # A plain substring test first: most texts hold none of the variants.
-    rules = tuple(rule for rule in rules if any(variant in lowered for variant in _lowered(rule)))
+    rules = tuple(rule for rule, variants in _lowered_rules(rules) if any(variant in lowered for variant in variants))
     if not rules:
         return
     for match in _combined(rules).finditer(masked):
@@ -327,6 +339,18 @@ def _word_findings(file: str, text: str, masked: str, rules: tuple[TermRule, ...
 @lru_cache(maxsize=1024)
 def _lowered(rule: TermRule) -> tuple[str, ...]:
     return tuple(" ".join(variant.lower().split()) for variant in rule.avoid)
+
+
+def _lowered_rules(rules: tuple[TermRule, ...]) -> tuple[tuple[TermRule, tuple[str, ...]], ...]:
+    """Each rule with its variants lower-cased, made once per rule set (a rule set is one tuple
+    for every page: looking each rule up in a cache for every page cost more than the test)."""
+    known = _LOWERED_RULES.get(id(rules))
+    if known is None or known[0] is not rules:
+        known = _LOWERED_RULES[id(rules)] = (rules, tuple((rule, _lowered(rule)) for rule in rules))
+    return known[1]
+
+
+_LOWERED_RULES: dict[int, tuple] = {}
 
 
 @lru_cache(maxsize=16)
@@ -343,6 +367,8 @@ _MIXED_SCRIPT = re.compile(r"(?<![\w-])(?=[\w-]*[a-zA-Z])(?=[\w-]*[\u0400-\u04FF
 
 def _mixed_script_findings(file: str, text: str, masked: str, lines: list[int],
                            first_line: int) -> Iterator[TermFinding]:
+    if not (_CYRILLIC.search(masked) and _LATIN.search(masked)):
+        return  # a word in both scripts needs a letter of each in the text
     for match in _MIXED_SCRIPT.finditer(masked):
         word = match.group(0)
         if "-" in word and all(_one_script(part) for part in word.split("-")):
@@ -354,6 +380,7 @@ def _mixed_script_findings(file: str, text: str, masked: str, lines: list[int],
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[a-zA-Z]")
 
 
 def _one_script(part: str) -> bool:
