@@ -34,12 +34,15 @@ from .validation import page_type
 
 # -- finding links ----------------------------------------------------------------
 
+# Both begin with "[" or "!" ("!" only before "["), so that the regular expression
+# engine skips ahead to one; `(?P<image>!?)\[`, the plain way to write it, is tried
+# at every position of a page. "image" is "!" for an image, None for a link.
 _INLINE = re.compile(
-    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+    r"[!\[](?:(?<=(?P<image>!))\[|(?<=\[))(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
     r"\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<target>[^\s>]+)>?", re.MULTILINE)
-_REFERENCE_USE = re.compile(r"(?P<image>!?)\[(?P<text>[^\]\n]*)\]\[(?P<label>[^\]\n]*)\]")
+_REFERENCE_USE = re.compile(r"[!\[](?:(?<=(?P<image>!))\[|(?<=\[))(?P<text>[^\]\n]*)\]\[(?P<label>[^\]\n]*)\]")
 _HTML_LINK = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^<>]*?\s(?P<attribute>href|src)\s*=\s*(?P<quote>[\"'])(?P<target>.*?)(?P=quote)",
                         re.DOTALL)
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Iterable
 
 from .official import OfficialTexts
@@ -123,7 +124,13 @@ class Page:
     title: str | None
     summary: str | None
     fingerprint: str  # of the text a translation is made from
-    words: int = field(default=0, compare=False)  # of its English text: a reading's time in the workshop pack
+    markdown: str = field(default="", compare=False, repr=False)  # its English text, below the front matter
+
+    @cached_property
+    def words(self) -> int:
+        """The words of its English text: a reading's time in the workshop pack. Counted when
+        the pack asks, not for every page the content check reads (0.36 s at 1,000 practices)."""
+        return count_words(self.markdown)
 
     @property
     def slug(self) -> str:

@@ -73,9 +73,16 @@ _NOT_A_PHONE_BEFORE = re.compile(r"(?:ISBN|ISSN|DOI|ISBN-1[03]|br\.|no\.|nr\.|б
 # Cheap signs that an address or a number may be there: the full patterns run only
 # where one is (a page without them, most pages, costs one scan each, not a match
 # attempt at every word).
-_EMAIL_SIGN = re.compile(rf"@|＠|&#0*64;|&#x0*40;|&commat;|%40|{_OPEN}\s*(?:{_AT_WORDS})\s*{_CLOSE}", re.IGNORECASE)
+# Both begin with one of a few characters and look behind only after it: Python's
+# regular expressions skip ahead to such a character, while a pattern that begins
+# with a lookbehind or a class of words is tried at every position of the page
+# (four times slower on 1,000 practices). They find what these would find:
+#   @|＠|&#0*64;|&#x0*40;|&commat;|%40|{_OPEN}\s*(?:{_AT_WORDS})\s*{_CLOSE}
+#   (?<![\w/.:,-])(?:\+|00|\(0|0\d)
+_EMAIL_SIGN = re.compile(rf"[@＠&%\[({{<](?:(?<=[@＠])|(?<=&)(?:#0*64;|#x0*40;|commat;)|(?<=%)40"
+                         rf"|(?<={_OPEN})\s*(?:{_AT_WORDS})\s*{_CLOSE})", re.IGNORECASE)
 _WORDS_SIGN = re.compile(rf"\s(?:{_DOT_WORDS})\s", re.IGNORECASE)
-_PHONE_START = re.compile(r"(?<![\w/.:,-])(?:\+|00|\(0|0\d)")
+_PHONE_START = re.compile(r"\+(?<![\w/.:,-]\+)|00(?<![\w/.:,-]00)|\(0(?<![\w/.:,-]\(0)|0\d(?<![\w/.:,-]0\d)")
 
 
 def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:

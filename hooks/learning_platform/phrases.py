@@ -30,7 +30,8 @@ from .search import stemmer_for
 GAP = "…"
 MAX_GAP = 3
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n\s*\n|\n\s*(?:[-*+]|\d+[.)]|#+|\|)\s")
+# [.!?;:][.!?;:]*, not [.!?;:]+: a first character the engine can skip ahead to.
+_SENTENCE_END = re.compile(r"[.!?;:][.!?;:]*(?=\s|$)|\n\s*\n|\n\s*(?:[-*+]|\d+[.)]|#+|\|)\s")
 
 
 class Word(NamedTuple):  # a tuple: a page has thousands, and a frozen dataclass is slow to make

@@ -95,7 +95,8 @@ EVENT_ADVICE = (
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 # A code span never crosses a blank line (CommonMark), so a stray backtick cannot hide a paragraph.
-_CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1", re.DOTALL)
+# (``*), not (`+): a pattern that begins with a backtick lets the engine skip ahead to one.
+_CODE_SPAN = re.compile(r"(``*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1", re.DOTALL)
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]")
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)

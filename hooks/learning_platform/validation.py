@@ -36,7 +36,6 @@ from .model import (
     Practice,
     Source,
     Translation,
-    count_words,
     fingerprint,
 )
 from .safety import scan_values
@@ -114,7 +113,7 @@ class PageValidator:
             title=self._text("title", required=kind != "page"),
             summary=self._summary(required=kind in ("practice", "module")),
             fingerprint=fingerprint(self.front.get("title"), self.front.get("summary"), body, self.front),
-            words=count_words(body),
+            markdown=body,
         )
         self._template_text(kind)
         builder: Callable[[dict], Page | None] = getattr(self, f"_{kind}")
