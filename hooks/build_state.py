@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from mkdocs.exceptions import PluginError
 
+from copy_conversion import CopyConversions
 from english_text import Texts
 from generated_pages import GeneratedPages
 from language_workers import LanguageWorkers
@@ -64,6 +65,7 @@ class BuildState:
     search_indexes: dict[str, search.SearchIndex] = field(default_factory=dict)
     search_strings: dict[str, dict[str, str]] = field(default_factory=dict)
     texts: Texts = field(default_factory=lambda: Texts({}, {}))  # english_text.py
+    copy_conversions: CopyConversions = field(default_factory=CopyConversions)  # copy_conversion.py
     generated: GeneratedPages = field(default_factory=GeneratedPages)
     scripts: policy.InlineScripts = field(default_factory=policy.InlineScripts)
     workers: LanguageWorkers = field(default_factory=LanguageWorkers)

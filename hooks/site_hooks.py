@@ -10,6 +10,7 @@ language. Where each part lives:
     engine.py            what it reads from MkDocs and mkdocs-static-i18n
     site_pages.py        what every page gets: Markdown, HTML, template context
     english_text.py      the English text untranslated copies reuse
+    copy_conversion.py   their few lines of Markdown, converted once per language and text
     generated_pages.py   pages with no source file
     site_outputs.py      files per language and per site (search, feed, sitemaps, offline...)
     language_workers.py  the fast build: the languages after English in two processes

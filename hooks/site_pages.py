@@ -58,7 +58,10 @@ def page_markdown(state: BuildState, lib: Library, lang: str, markdown: str, pag
     summary = ctx.summary(entry) or lib.vocabulary.text("site.description", lang)
     page.meta["description"] = summary
     parts = surroundings(ctx, entry, state.today, site_base(config), config.extra.get("repository"), markdown)
-    body = english_text.marked_body(markdown, copy=missing and state.texts.english_copy(path) is not None)
+    copy = missing and state.texts.english_copy(path) is not None
+    body = english_text.marked_body(markdown, copy=copy)
+    if copy:  # its text is the same as many other copies': converted once (copy_conversion.py)
+        state.copy_conversions.convert_once(page, lang)
     page_markdown = parts.head + parts.plan + body + parts.tail
     return page_markdown + abbreviations(load_glossary(), lang, page_markdown)
 
