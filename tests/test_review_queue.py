@@ -165,7 +165,7 @@ def test_each_languages_queue_links_each_page_and_its_side_by_side_view(built_si
             f"/{lang}/modules/readmission-case-processing-workshop/",
             f"/{lang}/compare/modules/readmission-case-processing-workshop/"]
         assert " ".join(first.xpath('./span[@class="review-queue__why"]')[0].text_content().split()) == \
-            "Training module · Machine draft · actions served: 3"
+            "Training module · Machine draft · on a learning path · actions served: 3"
         about = [item for item in queue if item.xpath('./a[1]/@href')[0].endswith(f"/{lang}/about/")][0]
         assert len(about.xpath("./a")) == 1  # no side-by-side view of a page of another kind
 
