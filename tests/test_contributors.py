@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, build, make_project
+from helpers import run_check
 from learning_platform.frontmatter import split_front_matter
 from learning_platform.schema import schema_files, schemas
 from learning_platform.validation import PageValidator
@@ -53,7 +54,7 @@ Text.
 def test_check_reports_every_error_of_every_file_in_one_run_grouped_by_file(docs_copy: Path) -> None:
     (docs_copy / "practices/broken.md").write_text(BROKEN_PRACTICE, encoding="utf-8")
     (docs_copy / "modules/broken.md").write_text("---\ntitle: Broken module\n---\n\nText.\n", encoding="utf-8")
-    result = run_script("scripts/check.py", "--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
+    result = run_check("--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
     assert result.returncode == 1
     out = result.stdout
     assert "docs/practices/broken.md\n  line 4, field 'kind'" in out
@@ -68,7 +69,7 @@ def test_check_reports_every_error_of_every_file_in_one_run_grouped_by_file(docs
 
 def test_check_prints_github_annotations_on_the_lines_of_a_pull_request(docs_copy: Path) -> None:
     (docs_copy / "practices/broken.md").write_text(BROKEN_PRACTICE, encoding="utf-8")
-    result = run_script("scripts/check.py", "--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "true"})
+    result = run_check("--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert "::error file=docs/practices/broken.md,line=4,title=kind::" in "\n".join(annotations)
@@ -85,7 +86,7 @@ def test_check_passes_on_the_repository_and_needs_no_build() -> None:
 def test_check_prints_the_fingerprint_to_paste_for_an_outdated_translation(docs_copy: Path) -> None:
     english = docs_copy / "practices/cultural-mediation.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
-    result = run_script("scripts/check.py", "--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
+    result = run_check("--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
     assert result.returncode == 0, result.stdout
     translation = docs_copy / "practices/cultural-mediation.sq.md"
     line = next(n for n, text in enumerate(translation.read_text(encoding="utf-8").split("\n"), start=1)
@@ -96,7 +97,7 @@ def test_check_prints_the_fingerprint_to_paste_for_an_outdated_translation(docs_
     # Pasting the line marks the translation current: the notice goes away.
     text = translation.read_text(encoding="utf-8")
     translation.write_text(re.sub(r"^source_fingerprint:.*$", pasted, text, count=1, flags=re.M), encoding="utf-8")
-    again = run_script("scripts/check.py", "--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
+    again = run_check("--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "false"})
     assert "cultural-mediation.sq.md" not in again.stdout
 
 

@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from conftest import REPO, make_project
+from helpers import run_check
 from learning_platform.build_log import build_problems
 from learning_platform.check import PullRequest, annotations, content_problems, job_summary
 from learning_platform.english_history import with_english_changes
@@ -112,9 +113,7 @@ def test_the_summary_links_each_line_and_the_fork_to_edit_it() -> None:
 def test_the_check_writes_the_summary_in_github_actions(docs_copy: Path, tmp_path: Path) -> None:
     twelve_problems(docs_copy)
     summary = tmp_path / "summary.md"
-    done = subprocess.run([sys.executable, "scripts/check.py", "--docs-dir", str(docs_copy)], cwd=REPO,
-                          capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    done = run_check("--docs-dir", str(docs_copy), env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert done.returncode == 1
     assert summary.read_text(encoding="utf-8").startswith("## Content check: 12 problems in 3 files")
 

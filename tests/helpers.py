@@ -1,0 +1,62 @@
+"""Helpers more than one test file uses: sample pages, the content check run in this process,
+a phone's sideways scroll, a page printed to PDF. (Fixtures are in conftest.py.)"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import REPO
+
+# -- sample pages ------------------------------------------------------------------------------
+
+# A valid practice; the comments give the line numbers the tests rely on.
+PRACTICE = """\
+---
+title: Test practice
+summary: A short summary of the practice.
+kind: method
+actions: [16]
+sources:
+  - title: Skopje Declaration (2022)
+    url: https://publications.iom.int/books/return-counselling-toolkit
+updated: 2025-01-30
+---
+
+Text of the practice.
+"""
+# line 2 title, 3 summary, 4 kind, 5 actions, 6 sources, 7 source title, 8 source url, 9 updated;
+# the text starts at line 12
+
+
+# -- the content check, run in this process ----------------------------------------------------
+
+_check_script = None
+
+
+def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python scripts/check.py ARGS` as a contributor runs it: its exit code and what it prints,
+    with `env` added to the environment for the run.
+
+    It runs the script's main() in this process, the code the command runs, without the two
+    seconds a fresh interpreter spends importing and reading the vocabularies;
+    test_contributors.py runs the command itself in a process of its own.
+    """
+    global _check_script
+    if _check_script is None:
+        spec = importlib.util.spec_from_file_location("check_script", REPO / "scripts/check.py")
+        _check_script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(_check_script)
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = _check_script.main(list(args))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["scripts/check.py", *args], code, out.getvalue(), err.getvalue())
