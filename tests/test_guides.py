@@ -161,6 +161,8 @@ def repository_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.slow(reason="runs a dozen commands of the README and the guide, each in a fresh Python process "
+                          "on a copy of the repository: about ten seconds of CPU by nature")
 def test_the_readmes_and_the_guides_commands_run_as_written(repository_copy: Path) -> None:
     readme = commands((REPO / "README.md").read_text(encoding="utf-8"))
     guide = commands((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
