@@ -118,7 +118,7 @@ def test_an_audience_the_vocabulary_does_not_know_fails_with_the_allowed_ones(li
 
 
 def test_a_sentence_missing_in_a_language_fails_naming_the_language(library, data_copy):
-    line = _edit(data_copy, '          mk: "Потоа самата постапка: како се подготвува, испраќа, одговара и затвора барањето."\n', "")
+    line = _edit(data_copy, '          mk: "Потоа самата постапка: како барањето се подготвува и испраќа, како се одговара на него и како се затвора."\n', "")
     messages = _messages(library, data_copy)
     assert len(messages) == 1
     assert re.match(r"docs/\.\./data/paths\.yml, line \d+, field 'paths\.return-officers\.steps\[2\]\.why\.mk': "
