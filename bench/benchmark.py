@@ -413,6 +413,7 @@ class Build:
     cpu_seconds: float
     peak_mb: float
     stderr: str
+    load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average as the build started and ended
 
 
 CONFIGURATIONS = {
@@ -432,16 +433,19 @@ def run_build(project: Path, site: Path, label: str) -> Build:
         report_file = Path(handle.name)
     site_option = ["--site-dir", str(site)] if label == "fast" else ["-d", str(site)]
     command = [str(GNU_TIME), "-v", "-o", str(report_file), sys.executable, *arguments, *site_option]
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    load_after = os.getloadavg()[0]
     report = report_file.read_text() if report_file.exists() else ""
     report_file.unlink(missing_ok=True)
     found = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", report)
     # User and system time of the process and of every child it waited for
     # (the fast build's second process included).
     cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\):\s*([\d.]+)", report))
-    return Build(result.returncode == 0, seconds, cpu, (int(found.group(1)) if found else 0) / 1024, result.stderr)
+    return Build(result.returncode == 0, seconds, cpu, (int(found.group(1)) if found else 0) / 1024, result.stderr,
+                 (round(load_before, 1), round(load_after, 1)))
 
 
 def compare_sites(ordinary: Path, fast: Path) -> dict:
@@ -477,7 +481,7 @@ def summarise(done: list[Build]) -> dict | None:
             "cpu_seconds": round(statistics.median(b.cpu_seconds for b in done), 2),
             "peak_mb": round(max(b.peak_mb for b in done), 1),
             "rounds": [{"seconds": round(b.seconds, 2), "cpu_seconds": round(b.cpu_seconds, 2),
-                        "peak_mb": round(b.peak_mb, 1)} for b in done]}
+                        "peak_mb": round(b.peak_mb, 1), "load_average": list(b.load)} for b in done]}
 
 
 # -- the preview --------------------------------------------------------------------
@@ -570,18 +574,39 @@ def main(argv: list[str] | None = None) -> int:
                         help="rounds of builds per size, alternating the order; the median is kept")
     parser.add_argument("--single-from", type=int, default=3000,
                         help="sizes from this one on are built once (default 3000)")
+    parser.add_argument("--sizes-for", action="append", default=[], metavar="CORPUS=SIZES",
+                        help="other sizes for one corpus, e.g. varied=100,1000 (repeatable)")
     parser.add_argument("--no-browser", action="store_true", help="builds only: no page weights, search, preview")
+    parser.add_argument("--browser-corpora", default=None,
+                        help="the corpora whose sites the browser measures (default: every corpus)")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results.json")
     parser.add_argument("--log", type=Path, default=None,
                         help="the printed output, also written here (default: results.txt beside --output)")
     parser.add_argument("--chart", type=Path, default=REPO / "bench" / "chart.svg")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--from-results", type=Path, default=None, metavar="RESULTS_JSON",
+                        help="build nothing: print the table and targets of a results file (a run stopped "
+                             "early keeps every size it finished) and draw its chart")
     args = parser.parse_args(argv)
+    if args.from_results:
+        results = json.loads(args.from_results.read_text(encoding="utf-8"))
+        report(results)
+        draw_chart(results, args.chart)
+        print(f"Chart drawn in {args.chart}")
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
     for corpus in corpora:
         if corpus not in CORPORA:
             parser.error(f"unknown corpus {corpus!r}: one of {', '.join(CORPORA)}")
+    args.sizes_by_corpus = {corpus: sizes for corpus in corpora}
+    for item in args.sizes_for:
+        corpus, _, listed = item.partition("=")
+        if corpus not in corpora or not listed:
+            parser.error(f"--sizes-for {item!r}: CORPUS=SIZES with one of {', '.join(corpora)}")
+        args.sizes_by_corpus[corpus] = [int(s) for s in listed.split(",") if s.strip()]
+    args.browser_corpora = (corpora if args.browser_corpora is None
+                            else [c.strip() for c in args.browser_corpora.split(",") if c.strip()])
     memory_method()
     log_path = args.log or args.output.with_name("results.txt")
     log = log_path.open("w", encoding="utf-8")
@@ -602,12 +627,12 @@ def _run(args, sizes: list[int], corpora: list[str], argv: list[str] | None) -> 
         print("NOTE: the measured code differs from the commit: these figures describe no commit.")
     print(f"Command: {command.strip()}\n", flush=True)
     results = {"command": command.strip(), "commit": commit, "digest": digest, "cpus": os.cpu_count(),
-               "date": time.strftime("%Y-%m-%d"), "corpora": {c: CORPORA[c] for c in corpora}, "runs": []}
+               "date": time.strftime("%Y-%m-%d"), "corpora": {c: CORPORA[c] for c in corpora}, "finished": False, "runs": []}
     workdir = Path(tempfile.mkdtemp(prefix="platform-bench-", dir=args.workdir))
     failed = False
     try:
         for corpus in corpora:
-            for n in sizes:
+            for n in args.sizes_by_corpus[corpus]:
                 project = make_project(workdir / f"{corpus}-{n}")
                 add_synthetic_pages(project, n, corpus)
                 write_stock_stack(project)
@@ -620,7 +645,8 @@ def _run(args, sizes: list[int], corpora: list[str], argv: list[str] | None) -> 
                         build = run_build(project, project / f"site-{label}", label)
                         builds[label].append(build)
                         print(f"  {corpus:<8} N={n:<5} {label:<8} {build.seconds:7.1f} s wall {build.cpu_seconds:7.1f} s CPU "
-                              f"{build.peak_mb:6.0f} MB {'ok' if build.ok else 'FAILED'}", flush=True)
+                              f"{build.peak_mb:6.0f} MB {'ok' if build.ok else 'FAILED'}  load {build.load[0]:.1f} -> {build.load[1]:.1f}",
+                              flush=True)
                         if not build.ok:
                             failed = True
                             print("\n".join("    | " + line for line in build.stderr.strip().splitlines()[-20:]))
@@ -656,7 +682,7 @@ def _run(args, sizes: list[int], corpora: list[str], argv: list[str] | None) -> 
                     "only_ordinary": sorted({name for c in comparisons for name in c["only_ordinary"]}),
                     "only_fast": sorted({name for c in comparisons for name in c["only_fast"]}),
                 }
-                if not args.no_browser and run["platform"]:
+                if not args.no_browser and run["platform"] and corpus in args.browser_corpora:
                     site = project / "site-platform"
                     weights = pages_benchmark.measure(site, "practices/synthetic-0001/", "practices/synthetic-0002/")
                     run["page_weight"] = [vars(w) for w in weights]
@@ -666,8 +692,11 @@ def _run(args, sizes: list[int], corpora: list[str], argv: list[str] | None) -> 
                                                   for lang in ("en", "sq")}
                 results["runs"].append(run)
                 shutil.rmtree(project, ignore_errors=True)
+                # Written after every size, so that a run stopped early keeps what it measured.
+                args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    results["finished"] = True
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nFigures written to {args.output}")
     report(results)
