@@ -123,6 +123,15 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
      "ndalim administrativ i migrantëve"),
     ("sq", "Veprimi ka dy hapa: vlerësimin, pastaj përvetësimin e sistemit.", "përvetësimin",
      "vënie në përdorim (e një sistemi)"),
+    ("sq", "Në gjysmën e parë të vitit 2025 u zhvilluan tri takime.", "tri takime",
+     "tre (tre raunde, tre nivele, të tre dimensionet)"),
+    ("sq", "Shikoni të tri dimensionet, jo vetëm totalin.", "tri dimensionet",
+     "tre (tre raunde, tre nivele, të tre dimensionet)"),
+    ("sq", "Mos dërgoni një kërkesë që do t'u zbulonte autoriteteve të vendit prej të cilit personi ka frikë "
+           "se ai ka kërkuar azil.", "ka frikë se ai ka kërkuar azil",
+     "… nga i cili personi ka frikë faktin që ai ka kërkuar azil"),
+    ("sq", "40 minuta: tre raunde nga 9 minuta (6 loja me role, 3 komente), 11 për diskutimin.",
+     "loja me role, 3 komente", "(… për lojën me role, 3 për komentet)"),
     ("mk", "ги разгледа двете услуги пилотирани за децата", "услуги пилотирани", "услуги воведени пилотно (пилот-услуги)"),
     ("bs", "- Medijator sažima umjesto da prenese ono što je rečeno.", "Medijator sažima umjesto",
      "Dopuštanje medijatoru da sažima umjesto da prenese…"),
@@ -143,6 +152,12 @@ def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
     assert [f.found for f in findings("bs", "9. **Dijelite u regiji.** Objedinite spiskove.")] == ["Dijelite u regiji"]
     assert findings("bs", "9. **Dijelite iskustva u regiji.** Objedinite spiskove.") == []
     assert findings("bs", "Dijelite u regiji spiskove prevodilaca.") == []
+
+
+def test_the_albanian_numeral_rule_leaves_feminine_nouns_and_the_right_wording_alone() -> None:
+    assert findings("sq", "Nevojiten tri gjëra, tri ditë dhe tre raunde; shikoni të tre dimensionet.") == []
+    assert findings("sq", "… nga i cili personi ka frikë faktin që ai ose ajo ka kërkuar azil.") == []
+    assert findings("sq", "Ai ka frikë se do ta ndëshkojnë. Prandaj ka kërkuar azil.") == []
 
 
 def test_a_phrase_does_not_reach_across_sentences() -> None:
