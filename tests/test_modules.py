@@ -314,7 +314,7 @@ SELF_CHECK_SEEN = {
     "en": ("Right.", "Not quite: the right answer is B.", "Counselling informs; the person decides.",
            "Right so far: 1 of the 1 you have answered, out of 5 questions."),
     "sr": ("Тачно.", "Није тачно: тачан одговор је Б.", "Саветовање информише; особа одлучује.",
-           "Тачно до сада: 1 од 1 на која сте одговорили, од укупно 5 питања."),
+           "Тачни одговори до сада: 1 од 1 (укупно питања: 5)."),
 }
 
 
