@@ -115,6 +115,14 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
      "који још није прегледао (изворни говорник)"),
     ("sr", "Евидентирајте сваки ризик од протеривања (refoulement), здравствене потребе.",
      "ризик од протеривања (refoulement", "ризик од протеривања или враћања (refoulement)"),
+    ("sr", "- Познајте споразум: кога обухвата, које доказе прихвата.", "Познајте", "треба да знате / добро упознајте"),
+    ("sr", "Отворено именујте ову напетост.", "Отворено именујте", "отворено говорите о (напетости)"),
+    ("sr", "Алтернативе морају бити најмање рестриктивна мера која делује.", "најмање рестриктивна",
+     "најблажа мера"),
+    ("sr", "Мишљење детета се саслушава, а придаје му се тежина у складу са узрастом.", "придаје му се тежина",
+     "поклоните дужну пажњу (мишљењу детета); доказна снага (доказа)"),
+    ("sr", "- Провера сведена на штиклирање поља, без упућивања.", "штиклирање",
+     "формално означавање (поља у обрасцу)"),
     ("bs", "Sažetak pravila na jednoj stranici, koji priprema trener", "koji priprema trener", "… (priprema trener)"),
     ("sq", "Ushtrimi 1: ndërtoni një kërkesë për ripranim", "ndërtoni një kërkesë", "hartoni (përgatitni) një kërkesë"),
     ("sq", "këshillimi kthehet në një fjalim të njëanshëm", "fjalim të njëanshëm", "bisedë në një drejtim (monolog)"),
@@ -146,6 +154,12 @@ def test_a_phrase_is_found_in_its_other_inflected_forms() -> None:
     assert [f.found for f in findings("sr", "Обухватите улоге тумача.") if f.check == "phrase"] == ["Обухватите"]
     assert [f.found for f in findings("sr", "Материјали, коју припрема тренер.") if f.check == "phrase"] \
         == ["коју припрема тренер"]
+
+
+def test_a_state_verbs_imperative_is_found_but_not_the_verb_it_is_built_into() -> None:
+    assert [f.found for f in findings("sr", "Знајте своје границе.") if f.check == "phrase"] == ["Знајте"]
+    assert [f for f in findings("sr", "Добро упознајте споразум. Саветник зна рокове и познаје обрасце.")
+            if f.check == "phrase"] == []
 
 
 def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
