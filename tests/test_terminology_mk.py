@@ -1,0 +1,57 @@
+"""Macedonian terminology rules added after the fresh reading of the session 3 pass
+(issue 17, item 1; editor ed-mk, 2026-12-05): each rule catches the reader's example,
+and the wording the editor chose is left alone."""
+from __future__ import annotations
+
+import pytest
+
+from learning_platform.terminology import check_text, load_language
+
+
+def macedonian_findings(text: str) -> list[tuple[str, str, str]]:
+    return [(f.check, f.found, f.advice) for f in check_text("x.mk.md", text, load_language("mk"))]
+
+
+NEGATED_IMPERATIVE = "не + кратка заменка + глагол: „не ги казнувајте“, „никогаш не ѝ откривајте“"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Никогаш не откривајте ѝ на земјата од која лицето се плаши дека лицето побарало азил.", "не откривајте ѝ"),
+    ("Не откривајте ја историјата на враќање на лицето пред работодавачите.", "Не откривајте ја"),
+    ("Единство на семејството: не разделувајте ги семејствата.", "не разделувајте ги"),
+    ("Никогаш не кажувајте им на органите на земјата на потекло.", "не кажувајте им"),
+    ("Не казнувајте ги за дела што биле принудени да ги сторат.", "Не казнувајте ги"),
+    ("Не претставувајте ги проценките како сигурни.", "Не претставувајте ги"),
+])
+def test_macedonian_negated_imperative_with_the_pronoun_after_the_verb_is_reported(text: str, found: str) -> None:
+    assert macedonian_findings(text) == [("phrase", found, NEGATED_IMPERATIVE)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Проверете ги потребите за заштита и ранливоста.", "потребите за заштита"),
+    ("Секоја потреба за заштита веднаш се упатува.", "потреба за заштита"),
+])
+def test_macedonian_protection_needs_with_za_are_reported(text: str, found: str) -> None:
+    assert macedonian_findings(text) == [("phrase", found, "потреби од заштита")]
+
+
+@pytest.mark.parametrize("text, found, wording", [
+    ("Сè уште нема пракса.", "Сè", "сѐ"),
+    ("Кажувајте само она што Ве прашуваат, сè додека советникот не почне.", "сè", "сѐ"),
+    ("Барања добиени од државите-членки на ЕУ.", "државите-членки", "држави членки"),
+    ("На барање на држава-членка, партнерот ги прифаќа своите државјани.", "држава-членка", "држави членки"),
+])
+def test_macedonian_word_rules_from_the_fresh_reading_catch_their_examples(text: str, found: str, wording: str) -> None:
+    assert macedonian_findings(text) == [("terminology", found, wording)]
+
+
+@pytest.mark.parametrize("text", [
+    "Никогаш не ѝ откривајте на земјата од која лицето се плаши дека лицето побарало азил.",
+    "Не ја откривајте историјата на враќање на лицето пред работодавачите.",
+    "Не ги казнувајте за дела што биле принудени да ги сторат.",
+    "Проверете ги потребите од заштита и ранливоста.",
+    "Сѐ уште нема пракса.",
+    "Барања добиени од државите членки на ЕУ.",
+])
+def test_macedonian_wording_chosen_after_the_fresh_reading_is_left_alone(text: str) -> None:
+    assert macedonian_findings(text) == []
