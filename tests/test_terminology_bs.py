@@ -50,6 +50,7 @@ def test_bosnian_phrase_rules_from_the_fresh_reading_catch_their_examples(text: 
     ("Na flipchartu svaka grupa crta put upućivanja.", "flipchartu", "flipčart"),
     ("Ponudite službenika spola koji osoba preferira.", "preferira", "koji osoba želi"),
     ("Objavljujte samo zbirne, anonimizirane rezultate.", "anonimizirane", "anonimizovan"),
+    ("Predlažete zajedničke konzularne intervjue.", "intervjue", "razgovor"),
 ])
 def test_bosnian_word_rules_from_the_fresh_reading_catch_their_examples(text: str, found: str, wording: str) -> None:
     assert bosnian_findings(text) == [("terminology", found, wording)]
