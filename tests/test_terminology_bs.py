@@ -51,6 +51,7 @@ def test_bosnian_phrase_rules_from_the_fresh_reading_catch_their_examples(text: 
     ("Ponudite službenika spola koji osoba preferira.", "preferira", "koji osoba želi"),
     ("Objavljujte samo zbirne, anonimizirane rezultate.", "anonimizirane", "anonimizovan"),
     ("Predlažete zajedničke konzularne intervjue.", "intervjue", "razgovor"),
+    ("Analiza se pretvara u kratke, praktične pokazatelje.", "pokazatelje", "indikator"),
 ])
 def test_bosnian_word_rules_from_the_fresh_reading_catch_their_examples(text: str, found: str, wording: str) -> None:
     assert bosnian_findings(text) == [("terminology", found, wording)]
