@@ -59,7 +59,9 @@ def acronyms_to_explain(language: LanguageRules, data_dir: Path = DATA_DIR) -> t
         acronym = local.get(term_id, term.abbreviation)
         forms = [term.name(lang), *((term.variants or {}).get(lang, ()))]
         phrases = tuple(compile_phrase(form, lang, language.particles) for form in dict.fromkeys(forms))
-        pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?!\w)")
+        # The acronym not inside a longer word: (?<![\w-])GCM(?!\w), written with the acronym
+        # first so that the engine looks for it as a string rather than trying every position.
+        pattern = re.compile(rf"{re.escape(acronym)}(?<![\w-]{re.escape(acronym)})(?!\w)")
         out.append((term_id, pattern, term.name(lang), phrases))
     return tuple(out)
 
