@@ -81,7 +81,9 @@ _NOT_A_PHONE_BEFORE = re.compile(r"(?:ISBN|ISSN|DOI|ISBN-1[03]|br\.|no\.|nr\.|б
 #   (?<![\w/.:,-])(?:\+|00|\(0|0\d)
 _EMAIL_SIGN = re.compile(rf"[@＠&%\[({{<](?:(?<=[@＠])|(?<=&)(?:#0*64;|#x0*40;|commat;)|(?<=%)40"
                          rf"|(?<={_OPEN})\s*(?:{_AT_WORDS})\s*{_CLOSE})", re.IGNORECASE)
-_WORDS_SIGN = re.compile(rf"\s(?:{_DOT_WORDS})\s", re.IGNORECASE)
+# The lookahead names every letter a dot word may begin with, case ignored (Python's IGNORECASE
+# lets U+1C84 and U+1C85 stand for т too): a space is tried against the words only before one.
+_WORDS_SIGN = re.compile(rf"\s(?=[dDtTтТ\u1c84\u1c85pP.])(?:{_DOT_WORDS})\s", re.IGNORECASE)
 _PHONE_START = re.compile(r"\+(?<![\w/.:,-]\+)|00(?<![\w/.:,-]00)|\(0(?<![\w/.:,-]\(0)|0\d(?<![\w/.:,-]0\d)")
 
 

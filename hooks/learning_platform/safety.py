@@ -115,6 +115,7 @@ _MARKDOWN_URL = re.compile(
     r"|<(?P<autolink>[a-zA-Z][\w+.-]*:[^\s<>]*)>",  # <scheme:...>
     re.MULTILINE,
 )
+_MAY_RUN = re.compile(r"[<{\[\]:]")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
 
 
@@ -137,6 +138,10 @@ def dangerous_text(value: str) -> str | None:
     the way a browser would read it: every construct the page text may not
     contain is refused here too.
     """
+    if "&" not in value and not _MAY_RUN.search(value):
+        # Every construct _findings reports holds one of < { [ ], and a scheme a colon; without
+        # "&" no character reference can make one: most titles and summaries end here.
+        return None
     unescaped = html.unescape(value)
     for _position, _snippet, _problem, advice in _findings(unescaped):
         return advice
