@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import ahocorasick
 
 from .errors import ContentError
 from .phrases import Phrase, compile_phrase, find, words_of
@@ -325,7 +326,7 @@ def _word_findings(file: str, text: str, masked: str, rules: tuple[TermRule, ...
         return
     lowered = " ".join(masked.lower().split())  # a phrase may break across lines
     # A plain substring test first: most texts hold none of the variants.
-    rules = tuple(rule for rule, variants in _lowered_rules(rules) if any(variant in lowered for variant in variants))
+    rules = _rules_found_in(lowered, rules)
     if not rules:
         return
     for match in _combined(rules).finditer(masked):
@@ -341,16 +342,38 @@ def _lowered(rule: TermRule) -> tuple[str, ...]:
     return tuple(" ".join(variant.lower().split()) for variant in rule.avoid)
 
 
-def _lowered_rules(rules: tuple[TermRule, ...]) -> tuple[tuple[TermRule, tuple[str, ...]], ...]:
-    """Each rule with its variants lower-cased, made once per rule set (a rule set is one tuple
-    for every page: looking each rule up in a cache for every page cost more than the test)."""
-    known = _LOWERED_RULES.get(id(rules))
+def _rules_found_in(lowered: str, rules: tuple[TermRule, ...]) -> tuple[TermRule, ...]:
+    """The rules (in their order) one of whose variants, lower-cased, is in `lowered`.
+
+    One pass of an Aho-Corasick automaton over the text (pyahocorasick, a maintained C
+    implementation) instead of one substring search per variant: a language has about 200
+    variants, and the test ran on every page and interface string (0.26 s -> 0.04 s for
+    the four languages at 1,000 practices). It finds every occurrence, overlapping ones
+    too, so a rule is kept exactly when `variant in lowered` holds for one of its variants."""
+    automaton = _automaton(rules)
+    found = {index for _end, indexes in automaton.iter(lowered) for index in indexes}
+    return tuple(rules[index] for index in sorted(found))
+
+
+def _automaton(rules: tuple[TermRule, ...]) -> ahocorasick.Automaton:
+    """The automaton of a rule set's variants, each leading to the rules that list it; made once
+    per rule set (one tuple for every page, so it is known by identity, not hashed again)."""
+    known = _AUTOMATA.get(id(rules))
     if known is None or known[0] is not rules:
-        known = _LOWERED_RULES[id(rules)] = (rules, tuple((rule, _lowered(rule)) for rule in rules))
+        automaton = ahocorasick.Automaton()
+        for index, rule in enumerate(rules):
+            for variant in _lowered(rule):
+                indexes = automaton.get(variant, None)
+                if indexes is None:
+                    automaton.add_word(variant, [index])
+                elif indexes[-1] != index:
+                    indexes.append(index)
+        automaton.make_automaton()
+        known = _AUTOMATA[id(rules)] = (rules, automaton)
     return known[1]
 
 
-_LOWERED_RULES: dict[int, tuple] = {}
+_AUTOMATA: dict[int, tuple] = {}
 
 
 @lru_cache(maxsize=16)
