@@ -67,7 +67,10 @@ def _texts(value) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text)
+    return _WORD.findall(text)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _normal(text: str) -> str:
@@ -97,7 +100,7 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
         if in_front:
             continue
         stripped = line.strip()
-        first = re.search(r"\w+", stripped)
+        first = _WORD.search(stripped)
         if first and first.group(0).lower() in first_words and _normal(stripped) in known:
             found.append((number, stripped))
     return found
