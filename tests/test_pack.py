@@ -265,7 +265,7 @@ def test_a_serbian_link_opened_in_albanian_shows_the_albanian_title_and_the_day_
     page.locator('input[name="m"][value="return-counselling-skills"]').check()
     page.locator(".pack__document[data-ready]").wait_for(state="attached")
     assert page.locator(".pack__cover h1").inner_text() == "Радионица"
-    assert page.locator(".pack__cover .pack__date").inner_text() == "14. децембар 2026."
+    assert page.locator(".pack__cover .pack__date").inner_text() == "14. децембра 2026."
     query = urlsplit(page.url).query
     page.close()
     albanian = open_pack(browser, site_url, "sq", query, today=dt.datetime(2027, 3, 2, 10, 0))
@@ -275,7 +275,7 @@ def test_a_serbian_link_opened_in_albanian_shows_the_albanian_title_and_the_day_
     bosnian = open_pack(browser, site_url, "bs", query + "&date=2027-06-21&title=Dan+povratka",
                         today=dt.datetime(2027, 3, 2, 10, 0))
     assert bosnian.locator(".pack__cover h1").inner_text() == "Dan povratka"
-    assert bosnian.locator(".pack__cover .pack__date").inner_text() == "21. juni 2027."
+    assert bosnian.locator(".pack__cover .pack__date").inner_text() == "21. juna 2027."
     bosnian.close()
 
 

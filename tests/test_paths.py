@@ -36,8 +36,9 @@ RETURN_OFFICERS = [  # (kind, title) in English, in the order the editors chose
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"],
-    "sr": ["јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар", "октобар",
-           "новембар", "децембар"],
+    # A month after its day is declined: 5. децембра 2026.
+    "sr": ["јануара", "фебруара", "марта", "априла", "маја", "јуна", "јула", "августа", "септембра", "октобра",
+           "новембра", "децембра"],
 }
 NOT_A_CERTIFICATE = ("This record is not a certificate. It lists what the reader marked as studied on their own "
                      "device; nobody has checked it, and it confirms no attendance, assessment or qualification.")

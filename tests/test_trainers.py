@@ -195,6 +195,25 @@ def test_the_timeline_shows_every_news_entry_newest_first(built_site, lang):
     assert {str(meta["date"]) for meta in news.values()} == set(dates)
 
 
+# The Skopje Declaration's meeting (15-16 November 2022) and the Action Plan's date (9 June 2023), as each
+# language writes a date: Serbian and Bosnian decline the month after its day (новембра, novembra).
+NEWS_DATES = {
+    "en": ("15–16 November 2022", "9 June 2023"),
+    "sq": ("15–16 nëntor 2022", "9 qershor 2023"),
+    "mk": ("15–16 ноември 2022\u202fг.", "9 јуни 2023\u202fг."),  # Babel: a narrow no-break space before г.
+    "sr": ("15–16. новембра 2022.", "9. јуна 2023."),
+    "sr-Latn": ("15–16. novembra 2022.", "9. juna 2023."),
+    "bs": ("15–16. novembra 2022.", "9. juna 2023."),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_news_dates_are_written_as_the_readers_language_writes_a_date(built_site, lang):
+    html = (built_site / prefix(lang) / "news/index.html").read_text(encoding="utf-8")
+    dates = dict(re.findall(r'<p class="timeline__date"><time datetime="([\d-]+)">([^<]*)</time>', html))
+    assert (dates["2022-11-15"], dates["2023-06-09"]) == NEWS_DATES[lang]
+
+
 def _feed(site: Path, lang: str):
     return ET.parse(site / prefix(lang) / "feed.xml").getroot()
 

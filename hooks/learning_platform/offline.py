@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote
 
-from babel.dates import get_date_format, get_month_names
+from babel.dates import get_date_format
 from babel.numbers import get_decimal_symbol
 
 from .news import LOCALES
@@ -362,16 +362,18 @@ def control(vocabulary: Vocabulary, lang: str, to_root: str, worker: bool) -> di
         "heading": vocabulary.text("offline.heading", lang),
         "lead": vocabulary.text("offline.lead", lang),
         "buttons": [(action, vocabulary.text(key, lang)) for action, key in CONTROL_BUTTONS],
-        "messages": [(name, vocabulary.text(key, lang)) for name, key in CONTROL_MESSAGES] + _date_and_number(lang),
+        "messages": [(name, vocabulary.text(key, lang)) for name, key in CONTROL_MESSAGES] + _date_and_number(vocabulary, lang),
     }
 
 
-def _date_and_number(lang: str) -> list[tuple[str, str]]:
+def _date_and_number(vocabulary: Vocabulary, lang: str) -> list[tuple[str, str]]:
     """How the reader's language writes a date and a decimal, for the control:
     phones' browsers do not all carry these (Chromium here has no Albanian or
-    Macedonian dates and writes Bosnian ones as "2026 M12 4")."""
+    Macedonian dates and writes Bosnian ones as "2026 M12 4"). The pattern is
+    Babel's; the months are data/ui.yml's date.months, as a date writes them
+    (Serbian and Bosnian decline them: 5. децембра 2026.)."""
     locale = LOCALES.get(lang, "en_GB")
-    months = get_month_names("wide", context="format", locale=locale)
-    return [("months", "|".join(months[number] for number in range(1, 13))),
+    months = vocabulary.text("date.months", lang).split(",")
+    return [("months", "|".join(months)),
             ("date-pattern", get_date_format("long", locale=locale).pattern),
             ("decimal", get_decimal_symbol(locale))]

@@ -55,7 +55,7 @@ def due_lists(library: Library, today: dt.date) -> tuple[list[Reviewed], list[Re
 
 def month_name(ctx: Context, day: dt.date) -> str:
     """'December 2027', 'децембар 2027.', in the reader's language (the months of data/ui.yml)."""
-    return ctx.t("date.month_year", month=ctx.t("date.months").split(",")[day.month - 1], year=day.year)
+    return ctx.t("date.month_year", month=ctx.t("date.months_alone").split(",")[day.month - 1], year=day.year)
 
 
 def translation_queue(ctx: Context) -> str:
