@@ -31,6 +31,7 @@ def test_macedonian_negated_imperative_with_the_pronoun_after_the_verb_is_report
     ("Кажувајте само она што Ве прашуваат, сè додека советникот не почне.", "сè", "сѐ"),
     ("Барања добиени од државите-членки на ЕУ.", "државите-членки", "држави членки"),
     ("На барање на држава-членка, партнерот ги прифаќа своите државјани.", "држава-членка", "држави членки"),
+    ("Подоцнежната процена на ОБСЕ ги опфаќа 2014 и 2015 година.", "процена", "проценка"),
 ])
 def test_macedonian_word_rules_from_the_fresh_reading_catch_their_examples(text: str, found: str, wording: str) -> None:
     assert macedonian_findings(text) == [("terminology", found, wording)]
@@ -43,6 +44,7 @@ def test_macedonian_word_rules_from_the_fresh_reading_catch_their_examples(text:
     "Сѐ уште нема пракса.",
     "Не откривајте и не ги споделувајте податоците за барањето азил.",
     "Барања добиени од државите членки на ЕУ.",
+    "Подоцнежната проценка на ОБСЕ. Некој мора да процени дали семејството може да се грижи. Ќе ги процените ризиците.",
 ])
 def test_macedonian_wording_chosen_after_the_fresh_reading_is_left_alone(text: str) -> None:
     assert macedonian_findings(text) == []
