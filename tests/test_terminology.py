@@ -354,6 +354,23 @@ def test_a_label_collision_is_reported_with_both_labels_and_the_line(data_copy: 
     assert all(lines[error.line - 1] == f'  mk: "{error.value}"' for error in found)
 
 
+def test_an_action_short_name_too_long_for_the_tables_is_reported_with_its_line(data_copy: Path) -> None:
+    vocabulary_file = data_copy / "vocabulary.yml"
+    text = vocabulary_file.read_text(encoding="utf-8")
+    long_name = "Rrugë të rregullta për personat e cenueshëm"  # 43 characters
+    edited = text.replace('sq: "Rrugë për njerëzit e cenueshëm"', f'sq: "{long_name}"', 1)
+    assert edited != text
+    vocabulary_file.write_text(edited, encoding="utf-8")
+    found = language_problems(REPO / "docs", load_vocabulary.__wrapped__(data_copy), data_copy)
+    short = [error for error in found if error.field == "action_names"]
+    assert len(short) == 1
+    error = short[0]
+    assert (error.file, error.value) == ("../data/vocabulary.yml", long_name)
+    assert "  12:" in edited.split("\n")[error.line - 2] and long_name in edited.split("\n")[error.line - 1]
+    assert "the short name of action 12 in sq has 43 characters" in error.problem
+    assert "shorten it to 30 characters or fewer" in error.advice
+
+
 def test_the_audience_and_the_people_concerned_read_apart_in_every_language() -> None:
     vocabulary = load_vocabulary()
     expected = {"en": ("Audience", "Target groups"), "sq": ("Rolet", "Grupet e synuara"),

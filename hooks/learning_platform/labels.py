@@ -101,6 +101,26 @@ def label_findings(vocabulary: Vocabulary, data_dir: Path = DATA_DIR) -> list[Co
     return errors
 
 
+SHORT_NAME_LIMIT = 30  # the coverage table's column heads and the practice panel's action line
+
+
+def short_name_problems(vocabulary: Vocabulary, data_dir: Path = DATA_DIR) -> list[ContentError]:
+    """Each action's short name (data/vocabulary.yml, action_names) fits the narrow places it is
+    shown in: at most SHORT_NAME_LIMIT characters, in every language."""
+    errors = []
+    for number, entry in sorted(vocabulary.action_names.items()):
+        for lang, text in (entry.get("label") or {}).items():
+            if isinstance(text, str) and len(text) > SHORT_NAME_LIMIT:
+                file, line = _place(data_dir, f"vocabulary:action_names.{number}", lang)
+                errors.append(ContentError(
+                    file, line, "action_names", text,
+                    f"the short name of action {number} in {lang} has {len(text)} characters; the coverage "
+                    f"table and the practices' panels have room for {SHORT_NAME_LIMIT}",
+                    advice=f"shorten it to {SHORT_NAME_LIMIT} characters or fewer, keeping the action's key words "
+                           "(its full title stays on the action's page)"))
+    return errors
+
+
 def _place(data_dir: Path, reference: str, lang: str) -> tuple[str, int | None]:
     """The file (relative to docs/) and the line of a label in a language."""
     kind, _, key = reference.partition(":")

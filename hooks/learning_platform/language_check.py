@@ -15,7 +15,7 @@ from pathlib import Path
 from .acronyms import SHARED_RULES, acronym_findings
 from .consistency import concept_findings
 from .errors import ContentError
-from .labels import label_findings
+from .labels import label_findings, short_name_problems
 from .loading import markdown_files
 from .model import LANGUAGE_SUFFIX
 from .terminology import (
@@ -113,6 +113,7 @@ def language_problems(docs_dir: Path, vocabulary: Vocabulary, data_dir: Path = D
                                        str(problem)))
     try:
         errors.extend(label_findings(vocabulary, data_dir))
+        errors.extend(short_name_problems(vocabulary, data_dir))
     except RulesError as problem:
         errors.append(ContentError(f"../data/{SHARED_RULES}", None, "apart", "", str(problem)))
     return errors
