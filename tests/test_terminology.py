@@ -123,6 +123,8 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
      "поклоните дужну пажњу (мишљењу детета); доказна снага (доказа)"),
     ("sr", "2. **Хитно именовање старатеља** који заступа дете.", "именовање старатеља",
      "поставити старатеља (постављење старатеља)"),
+    ("sr", "Многи људи заглављени на западнобалканској рути имају ограничене могућности.", "заглављени",
+     "затечени у транзиту (на рути)"),
     ("sr", "- Провера сведена на штиклирање поља, без упућивања.", "штиклирање",
      "формално означавање (поља у обрасцу)"),
     ("bs", "Sažetak pravila na jednoj stranici, koji priprema trener", "koji priprema trener", "… (priprema trener)"),
@@ -162,6 +164,12 @@ def test_a_state_verbs_imperative_is_found_but_not_the_verb_it_is_built_into() -
     assert [f.found for f in findings("sr", "Знајте своје границе.") if f.check == "phrase"] == ["Знајте"]
     assert [f for f in findings("sr", "Добро упознајте споразум. Саветник зна рокове и познаје обрасце.")
             if f.check == "phrase"] == []
+
+
+def test_stranded_said_colloquially_is_found_but_not_the_pages_header() -> None:
+    assert [f.found for f in findings("sr", "мало миграната који су се заглавили прихвата решења")
+            if f.check == "phrase"] == ["заглавили"]
+    assert [f for f in findings("sr", "тест тастатуре: заглавље, претрага, мени језика") if f.check == "phrase"] == []
 
 
 def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
