@@ -164,9 +164,11 @@ def _folded_and_stem(word: str, lang: str) -> tuple[str, str]:
 def find(phrases: tuple[Phrase, ...], words: tuple[Word, ...], text: str) -> Iterator[Match]:
     """Every place where one of the phrases occurs, in text order."""
     by_stem, prefixes = _by_first_word(phrases)
+    # One C-level test of every prefix at once; most words begin with none of them.
+    starts = tuple(phrase.first[1] for phrase in prefixes)
     for index, word in enumerate(words):
         candidates = by_stem.get(word.stem, ())
-        if prefixes:
+        if starts and word.folded.startswith(starts):
             candidates = (*candidates, *(phrase for phrase in prefixes if word.folded.startswith(phrase.first[1])))
         for phrase in candidates:
             end = _match_from(phrase.parts, words, index)
