@@ -67,3 +67,25 @@ def test_bosnian_word_rules_from_the_fresh_reading_catch_their_examples(text: st
 ])
 def test_bosnian_wording_chosen_after_the_fresh_reading_is_left_alone(text: str) -> None:
     assert bosnian_findings(text) == []
+
+
+# -- phrase rules added after the final fresh reading (editor ed-bs, light edits, 2026-12-05) --
+
+@pytest.mark.parametrize("text, found, wording", [
+    ("Pristup je rodno osjetljiv i informisan o traumi.", "informisan o traumi",
+     "zasnovan na razumijevanju traume / koji uzima u obzir traumu"),
+    ("Stvorite siguran trenutak.", "siguran trenutak", "sigurni uslovi za razgovor"),
+    ("Učenje se nastavlja kroz mentorstvo i osvježavajuće obuke.", "osvježavajuće obuke",
+     "obuke za obnavljanje znanja"),
+])
+def test_bosnian_phrase_rules_from_the_final_reading_catch_their_examples(text: str, found: str, wording: str) -> None:
+    assert bosnian_findings(text) == [("phrase", found, wording)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pristup je zasnovan na razumijevanju traume.",
+    "Stvorite sigurne uslove za razgovor.",
+    "Mentorstvo i obuke za obnavljanje znanja nastavljaju se nakon kursa.",
+])
+def test_bosnian_wording_chosen_after_the_final_reading_is_left_alone(text: str) -> None:
+    assert bosnian_findings(text) == []
