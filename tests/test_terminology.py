@@ -84,7 +84,8 @@ def test_each_language_has_at_least_fifteen_terminology_rules(lang: str) -> None
 
 
 EDITORS_EXAMPLES = {
-    "sq": ["përmes kanaleve të rëna dakord", "Draft me makinë", "u flit para mikut", "përmes kanalit të dakorduar"],
+    "sq": ["përmes kanaleve të rëna dakord", "Draft me makinë", "Përkthim paraprak me makinë, ende pa u rishikuar",
+           "u flit para mikut", "përmes kanalit të dakorduar"],
     "mk": ["МОМ ја поддржува", "ги развиваат нивните вештини", "може да е жртва", "преведувачи и културни медијатори"],
     "sr": ["провера који штите", "у Косову*", "Свих 21 активности", "ирегуларни мигранти", "предавачи на обукама"],
     "bs": ["Holističko upravljanje", "skrining ranjivosti", "Pretražite stranicu", "migracioni tokovi", "u regionu"],

@@ -86,7 +86,7 @@ def test_a_module_prints_as_an_a4_handout_with_its_address_and_a_qr_code(browser
     assert re.sub(r"\s+", "", address) in flat  # printed, perhaps broken over two lines
     for navigation in ("Follow (Atom feed)", "Improve this page", "Kërkoni në sajt", "Skip to content"):
         assert navigation not in text
-    assert "Përkthim paraprak me makinë" in text  # the one line on the translation state
+    assert "Përkthim automatik" in text  # the one line on the translation state
     assert "https://publications.iom.int/books/return-counselling-toolkit" in flat  # links print their address
     decoded = set()
     for index in range(len(pdf)):
