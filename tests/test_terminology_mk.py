@@ -65,3 +65,13 @@ def test_macedonian_phrase_rules_from_the_fresh_reading_catch_their_examples(tex
 ])
 def test_macedonian_wording_of_the_monitoring_and_children_pages_is_left_alone(text: str) -> None:
     assert macedonian_findings(text) == []
+
+
+def test_macedonian_go_through_the_answers_in_the_spoken_register_is_reported() -> None:
+    text = "На крајот учесниците повторно одговараат на истите прашања; потоа поминете ги одговорите, со помош на објаснувањата."
+    assert macedonian_findings(text) == [("phrase", "поминете ги одговорите", "разгледајте ги одговорите")]
+
+
+def test_macedonian_go_through_the_answers_as_the_modules_now_say_it_is_left_alone() -> None:
+    text = "На крајот учесниците повторно одговараат на истите прашања; потоа разгледајте ги одговорите, со помош на објаснувањата."
+    assert macedonian_findings(text) == []
