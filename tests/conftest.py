@@ -36,6 +36,17 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(SUITE_BUILD_DAY))
 LANGUAGES = ("en", "sq", "mk", "sr", "sr-Latn", "bs")
 
 
+def prefix(lang: str) -> str:
+    """A language's folder in the built site and its addresses: '' for English, 'sq/' for Albanian."""
+    return "" if lang == "en" else f"{lang}/"
+
+
+def language_pages(site: Path, lang: str) -> list[Path]:
+    """Every page of one language in a built site (its index.html files; English without the other languages' folders)."""
+    root = site / prefix(lang)
+    return [path for path in sorted(root.rglob("index.html")) if lang != "en" or path.relative_to(root).parts[0] not in LANGUAGES]
+
+
 # -- quick and slow tests --------------------------------------------------------------
 #
 # `pytest -m "not slow"` runs the quick tests alone (the domain, the scripts, the

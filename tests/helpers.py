@@ -60,3 +60,41 @@ def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
         os.environ.clear()
         os.environ.update(saved)
     return subprocess.CompletedProcess(["scripts/check.py", *args], code, out.getvalue(), err.getvalue())
+
+
+# -- a phone: a table wider than the screen ----------------------------------------------------
+
+
+def a_wide_table_on_the_glossary(page, site_url: str):
+    """The glossary with a contributor's table of twelve columns, wrapped as the theme wraps tables
+    (the site's own tables fit a phone: tests/test_reading.py); its scroll box, once the theme has
+    made it reachable from the keyboard, checked to be wider than the screen."""
+    page.goto(site_url + "glossary/")
+    page.wait_for_load_state("load")
+    page.evaluate("""() => {
+      const cells = Array.from({length: 12}, (_, i) => '<td>column ' + i + '</td>').join('');
+      document.querySelector('article').insertAdjacentHTML('beforeend',
+        '<div class="md-typeset__scrollwrap" id="wide"><div class="md-typeset__table"><table><tbody><tr>' + cells +
+        '</tr></tbody></table></div></div>');
+      window.dispatchEvent(new Event('resize'));
+    }""")
+    box = page.locator("#wide")
+    page.wait_for_function("box => box.getAttribute('tabindex') === '0'", arg=box.element_handle())
+    assert box.evaluate("box => box.scrollWidth > box.clientWidth")
+    return box
+
+
+# -- a page printed to PDF ---------------------------------------------------------------------
+
+
+def printed_pdf(page):
+    """`page` printed as Chromium prints it (print media, the page size its CSS asks for), opened with pdfium."""
+    import pypdfium2
+
+    page.emulate_media(media="print")
+    return pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+
+
+def sheet_texts(pdf) -> list[str]:
+    """The text of each sheet of a printed PDF (pdfium writes a hyphen the line broke at as U+FFFE)."""
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, PHONE, REPO
+from conftest import LANGUAGES, PHONE, REPO, prefix
+from helpers import a_wide_table_on_the_glossary
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -23,10 +24,6 @@ def violations(page) -> list[str]:
              v => `${v.id} (${v.impact}): ${v.nodes.length} element(s), first ${v.nodes[0].target.join(' ')}`)""",
         RULES)
     return found
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS)
@@ -52,20 +49,7 @@ def test_home_page_passes_axe_on_a_phone_in_every_language(browser, site_url, la
 def test_a_wide_table_on_a_phone_can_be_scrolled_from_the_keyboard(browser, site_url):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)
     page = context.new_page()
-    page.goto(site_url + "glossary/")
-    page.wait_for_load_state("load")
-    # The site's own tables fit a phone (tests/test_reading.py); a contributor's
-    # table of twelve columns, wrapped as the theme wraps tables, does not.
-    page.evaluate("""() => {
-      const cells = Array.from({length: 12}, (_, i) => '<td>column ' + i + '</td>').join('');
-      document.querySelector('article').insertAdjacentHTML('beforeend',
-        '<div class="md-typeset__scrollwrap" id="wide"><div class="md-typeset__table"><table><tbody><tr>' + cells +
-        '</tr></tbody></table></div></div>');
-      window.dispatchEvent(new Event('resize'));
-    }""")
-    box = page.locator("#wide")
-    page.wait_for_function("box => box.getAttribute('tabindex') === '0'", arg=box.element_handle())
-    assert box.evaluate("box => box.scrollWidth > box.clientWidth")
+    box = a_wide_table_on_the_glossary(page, site_url)
     assert box.get_attribute("tabindex") == "0"
     box.focus()
     page.keyboard.press("ArrowRight")

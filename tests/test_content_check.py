@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from helpers import PRACTICE
 from learning_platform.check import content_problems
 from learning_platform.errors import ContentError, ContentErrors
 from learning_platform.loading import load_library
-from test_validation import MODULE, PRACTICE, TRANSLATION, edited
+from test_validation import MODULE, TRANSLATION, edited
 
 EXISTING = "practices/individual-return-counselling"
 

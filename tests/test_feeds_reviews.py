@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from helpers import PRACTICE
 from learning_platform.feeds import atom_feed
 from learning_platform.loading import load_library
 from test_site import front_matter
-from test_validation import NEWS, PRACTICE, edited, message_about, refused, write
+from test_validation import NEWS, edited, message_about, refused, write
 
 ENGLISH_PAGES = sorted(path for folder in ("practices", "modules", "news") for path in (REPO / "docs" / folder).glob("*.md")
                        if path.stem != "index" and "." not in path.stem)

@@ -12,12 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PHONE
+from conftest import LANGUAGES, PHONE, prefix
 from test_site import commitment_of, modules, practices
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def expected_pages(**filters) -> set[str]:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, REPO, build, make_project
+from helpers import printed_pdf, sheet_texts
 
 from learning_platform.errors import ContentErrors
 from learning_platform.facilitator import without_facilitator_parts
@@ -356,15 +357,12 @@ def test_without_javascript_the_question_answer_and_explanation_are_reachable(br
 
 
 def test_the_facilitators_guide_prints_the_answers_and_each_material_on_sheets_marked_fictional(browser, site_url):
-    import pypdfium2
-
     page = browser.new_page()
     page.goto(site_url + "modules/return-counselling-skills/")
     page.wait_for_load_state("networkidle")
-    page.emulate_media(media="print")
-    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    pdf = printed_pdf(page)
     page.close()
-    sheets = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    sheets = [" ".join(sheet.split()) for sheet in sheet_texts(pdf)]
     text = " ".join(sheets)
     assert "Answer: B. Counselling informs; the person decides." in text
     assert "Role brief: the migrant, case card 1A (fictional)" in text
@@ -518,16 +516,14 @@ def test_the_module_page_and_its_materials_lead_to_the_participants_handout(buil
 
 
 def test_the_participants_handout_prints_without_the_facilitators_parts_and_with_its_own_address(browser, site_url):
-    import pypdfium2
     import zxingcpp
 
     page = browser.new_page()
     page.goto(site_url + "modules/identifying-victims-of-trafficking-in-mixed-flows/participants/")
     page.wait_for_load_state("networkidle")
-    page.emulate_media(media="print")
-    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    pdf = printed_pdf(page)
     page.close()
-    text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
+    text = " ".join(" ".join(sheet.split()) for sheet in sheet_texts(pdf))
     for sentence in FACILITATOR_ONLY["identifying-victims-of-trafficking-in-mixed-flows"]:
         assert sentence not in text
     assert "Case card D (fictional)" in text and "Answer:" not in text and "For the facilitator" not in text

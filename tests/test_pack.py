@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, prefix
 from learning_platform.model import count_words, fingerprint
 from test_site import front_matter, modules
 from test_validation import MODULE, edited, message_about, refused, write
@@ -86,10 +86,6 @@ FIXTURE_AGENDAS = {
     "return-counselling-skills": [[20, "Welcome B", "opening"], [50, "Input B", ""], [10, "Break B", "break"],
                                   [90, "Exercise B", ""], [5, "Evaluation B", "closing"]],
 }
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def open_pack(browser, site_url: str, lang: str, query: str = "", today: dt.datetime | None = None,

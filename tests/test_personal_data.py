@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import build, make_project
+from helpers import PRACTICE  # the valid practice the validation tests use
 from learning_platform.errors import ContentErrors
 from learning_platform.loading import load_library
 from learning_platform.personal_data import find_personal_data, scan_personal_data
-from test_validation import PRACTICE  # the valid practice the validation tests use
 
 BODY_LINE = 12
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PHONE, REPO
+from conftest import LANGUAGES, PHONE, REPO, prefix
 
 PAGE_TYPES = ["", "about/", "commitments/1/", "actions/16/", "practices/", "practices/cultural-mediation/",
               "modules/", "modules/return-counselling-skills/", "coverage/", "catalogue/", "glossary/",
@@ -20,10 +20,6 @@ PAGE_TYPES = ["", "about/", "commitments/1/", "actions/16/", "practices/", "prac
               "contribute/", "accessibility/"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 # -- the Content-Security-Policy ----------------------------------------------------------------

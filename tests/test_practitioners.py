@@ -11,16 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PHONE, REPO
+from conftest import LANGUAGES, PHONE, REPO, prefix
+from helpers import a_wide_table_on_the_glossary
 from test_site import commitment_of, front_matter, practices
 
 PAGE_TYPES = ["", "commitments/3/", "actions/16/", "practices/cultural-mediation/",
               "modules/return-counselling-skills/", "practices/", "coverage/", "glossary/", "translations/",
               "news/", "workshop-pack/", "contribute/"]
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def expected(**filters) -> set[str]:
@@ -47,20 +44,12 @@ def shown_slugs(page) -> set[str]:
     return {re.search(r"/practices/([a-z0-9-]+)/$", href).group(1) for href in hrefs if "/practices/" in href}
 
 
-@pytest.fixture
-def phone_page(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 # -- the practice finder ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_finder_filters_combine_and_narrow_the_list_and_the_address_keeps_them(phone_page, site_url, lang):
-    page = phone_page
+def test_finder_filters_combine_and_narrow_the_list_and_the_address_keeps_them(phone, site_url, lang):
+    page = phone
     page.goto(site_url + prefix(lang) + "practices/")
     assert shown_slugs(page) == set(practices())
     page.locator('[data-facet="partner"] > summary').click()
@@ -148,62 +137,49 @@ def test_one_action_is_named_in_the_singular_on_cards(built_site, lang, one, sev
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_type_scrolls_sideways_on_a_phone(phone_page, site_url, lang):
+def test_no_page_type_scrolls_sideways_on_a_phone(phone, site_url, lang):
     for path in PAGE_TYPES:
-        phone_page.goto(site_url + prefix(lang) + path)
-        phone_page.wait_for_load_state("load")
-        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        phone.goto(site_url + prefix(lang) + path)
+        phone.wait_for_load_state("load")
+        width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (lang, path, width)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_practice_shows_its_summary_on_the_first_screen_and_its_text_within_two(phone_page, site_url, lang):
-    phone_page.goto(site_url + prefix(lang) + "practices/individual-return-counselling/")
-    summary = phone_page.locator(".page-summary").bounding_box()
+def test_a_practice_shows_its_summary_on_the_first_screen_and_its_text_within_two(phone, site_url, lang):
+    phone.goto(site_url + prefix(lang) + "practices/individual-return-counselling/")
+    summary = phone.locator(".page-summary").bounding_box()
     assert summary and summary["y"] + summary["height"] <= PHONE["height"], summary
-    first_section = phone_page.locator("article h2").first.bounding_box()
+    first_section = phone.locator("article h2").first.bounding_box()
     assert first_section["y"] <= 2 * PHONE["height"], first_section
-    banner = phone_page.locator("[data-translation-state]")
+    banner = phone.locator("[data-translation-state]")
     if lang != "en":
         lines = banner.evaluate("el => Math.round(el.querySelector('p').getBoundingClientRect().height / "
                                 "parseFloat(getComputedStyle(el.querySelector('p')).lineHeight))")
         assert lines <= 3, lines  # the state, then the links (original, other script)
 
 
-def test_the_facts_panel_is_one_line_closed_and_opens_with_every_fact(phone_page, site_url):
-    phone_page.goto(site_url + "practices/cultural-mediation/")
-    panel = phone_page.locator("details.facts")
+def test_the_facts_panel_is_one_line_closed_and_opens_with_every_fact(phone, site_url):
+    phone.goto(site_url + "practices/cultural-mediation/")
+    panel = phone.locator("details.facts")
     assert panel.get_attribute("open") is None
     assert panel.locator("summary").bounding_box()["height"] < 60
     panel.locator("summary").click()
     assert panel.locator("dt").count() >= 5 and panel.locator('a[href*="actions/16/"]').is_visible()
 
 
-def test_wide_tables_scroll_in_their_own_box_and_say_so(phone_page, site_url):
-    # The site's own tables fit a phone (tests/test_reading.py); a table a
-    # contributor writes may not: one of twelve columns, wrapped as the theme wraps tables.
-    phone_page.goto(site_url + "glossary/")
-    phone_page.wait_for_load_state("load")
-    phone_page.evaluate("""() => {
-      const cells = Array.from({length: 12}, (_, i) => '<td>column ' + i + '</td>').join('');
-      document.querySelector('article').insertAdjacentHTML('beforeend',
-        '<div class="md-typeset__scrollwrap" id="wide"><div class="md-typeset__table"><table><tbody><tr>' + cells +
-        '</tr></tbody></table></div></div>');
-      window.dispatchEvent(new Event('resize'));
-    }""")
-    box = phone_page.locator("#wide")
-    phone_page.wait_for_function("box => box.getAttribute('tabindex') === '0'", arg=box.element_handle())
-    assert box.evaluate("box => box.scrollWidth > box.clientWidth")
-    hint = phone_page.locator(".wb-scroll-hint").first
+def test_wide_tables_scroll_in_their_own_box_and_say_so(phone, site_url):
+    a_wide_table_on_the_glossary(phone, site_url)  # a contributor's table of twelve columns
+    hint = phone.locator(".wb-scroll-hint").first
     assert hint.is_visible() and "sideways" in hint.inner_text()
-    assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_the_heatmap_fits_a_phone(phone_page, site_url):
-    phone_page.goto(site_url + "sr/coverage/")
-    table = phone_page.locator(".heatmap__table").bounding_box()
+def test_the_heatmap_fits_a_phone(phone, site_url):
+    phone.goto(site_url + "sr/coverage/")
+    table = phone.locator(".heatmap__table").bounding_box()
     assert table["x"] >= 0 and table["x"] + table["width"] <= PHONE["width"]
-    assert phone_page.locator(".heatmap__table tbody tr:not(.heatmap__group)").count() == 21
+    assert phone.locator(".heatmap__table tbody tr:not(.heatmap__group)").count() == 21
 
 
 def test_the_home_page_shows_where_the_practices_and_the_gaps_are(built_site):
@@ -261,17 +237,17 @@ def test_cyrillic_headings_get_latin_anchors_the_same_in_both_scripts(built_site
     assert all(not anchor.startswith("_") for anchor in macedonian)
 
 
-def test_the_header_names_the_current_language(phone_page, site_url):
+def test_the_header_names_the_current_language(phone, site_url):
     for lang, code in (("en", "EN"), ("sq", "SQ"), ("sr-Latn", "SR-Latn")):
-        phone_page.goto(site_url + prefix(lang))
-        button = phone_page.locator(".wb-language")
+        phone.goto(site_url + prefix(lang))
+        button = phone.locator(".wb-language")
         assert button.locator(".wb-language__code").inner_text() == code
-        assert phone_page.locator(f'.md-select__link[hreflang="{lang}"]').get_attribute("aria-current") == "true"
+        assert phone.locator(f'.md-select__link[hreflang="{lang}"]').get_attribute("aria-current") == "true"
 
 
-def test_an_abbreviation_explains_itself_on_a_tap_and_to_screen_readers(phone_page, site_url):
-    phone_page.goto(site_url + "practices/individual-return-counselling/")
-    abbr = phone_page.locator("article abbr", has_text="AVRR").first
+def test_an_abbreviation_explains_itself_on_a_tap_and_to_screen_readers(phone, site_url):
+    phone.goto(site_url + "practices/individual-return-counselling/")
+    abbr = phone.locator("article abbr", has_text="AVRR").first
     meaning = abbr.get_attribute("title")
     assert abbr.get_attribute("tabindex") == "0"
     assert abbr.evaluate("a => a.nextElementSibling.textContent") == f" ({meaning})"

@@ -13,17 +13,14 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, REPO
+from conftest import LANGUAGES, REPO, language_pages, prefix
+from helpers import printed_pdf, sheet_texts
 from test_site import front_matter, modules, practices
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("site_url:"))
 DAY = ("m=readmission-case-processing-workshop,return-counselling-skills"
        "&p=readmission-case-processing,individual-return-counselling")
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def flat(text: str) -> str:
@@ -33,17 +30,14 @@ def flat(text: str) -> str:
 
 def printed(browser, url: str, pack: bool = False) -> list[str]:
     """The text of each printed sheet of `url`."""
-    import pypdfium2
-
     page = browser.new_page()
     page.goto(url)
     if pack:
         page.locator(".pack__document[data-ready]").wait_for(state="attached")
     page.wait_for_load_state("networkidle")
-    page.emulate_media(media="print")
-    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    pdf = printed_pdf(page)
     page.close()
-    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    return sheet_texts(pdf)
 
 
 def body_of(sheet: str) -> str:
@@ -263,17 +257,15 @@ def test_no_screen_control_prints(browser, site_url):
 
 
 def test_the_packs_cover_carries_its_own_address_and_a_qr_code_of_it(browser, site_url):
-    import pypdfium2
     import zxingcpp
 
     page = browser.new_page()
     page.goto(f"{site_url}sr/workshop-pack/?{DAY}&title=Дан+повратка")
     page.locator(".pack__document[data-ready]").wait_for(state="attached")
     address = page.url
-    page.emulate_media(media="print")
-    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    pdf = printed_pdf(page)
     page.close()
-    cover = pdf[0].get_textpage().get_text_range()
+    cover = sheet_texts(pdf)[0]
     assert "Дан повратка" in cover and flat(address) in flat(cover)
     decoded = [result.text for result in zxingcpp.read_barcodes(pdf[0].render(scale=3).to_pil())]
     assert address in decoded
@@ -296,8 +288,7 @@ def test_a_page_carries_its_own_title_and_address_for_the_printed_running_head(b
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_carries_a_title_and_its_own_address_for_the_printed_running_head(built_site, lang):
     root = built_site / prefix(lang)
-    pages = [path for path in sorted(root.rglob("index.html"))
-             if lang != "en" or path.relative_to(root).parts[0] not in LANGUAGES]
+    pages = language_pages(built_site, lang)
     assert len(pages) >= 69
     for path in pages:
         html = path.read_text(encoding="utf-8")

@@ -22,13 +22,13 @@ import pytest
 import yaml
 
 from conftest import REPO, make_project
-from helpers import run_check
+from helpers import PRACTICE, run_check
 from learning_platform.build_log import build_problems
 from learning_platform.check import PullRequest, annotations, content_problems, job_summary
 from learning_platform.english_history import with_english_changes
 from learning_platform.file_preview import file_link, rewrite_page
 from learning_platform.vocabulary import load_vocabulary
-from test_validation import PRACTICE, edited
+from test_validation import edited
 
 SUMMARY_EXAMPLE = REPO / "tests/fixtures/check-summary-12-problems.md"
 CHANGED = frozenset({"docs/practices/family-tracing.md", "docs/practices/family-tracing.ba.md",

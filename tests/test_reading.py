@@ -13,11 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PHONE, REPO
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
+from conftest import LANGUAGES, PHONE, REPO, prefix
 
 
 def source_headings(kind: str, slug: str, lang: str) -> list[str]:

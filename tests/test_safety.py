@@ -14,6 +14,7 @@ import markdown
 import pytest
 
 from conftest import build
+from helpers import PRACTICE  # the valid practice: tests/helpers.py gives its line numbers
 from learning_platform.errors import ContentError, ContentErrors
 from learning_platform.loading import load_library
 from learning_platform.safety import scan_html, scan_markdown_source
@@ -27,22 +28,6 @@ EVENT_ADVICE = "Remove the event attribute"
 SCRIPT_ADVICE = "Remove the <script> element"
 EMBED_ADVICE = "link to the"
 DATA_ADVICE = "![description](../assets/images/diagram.png)"
-
-PRACTICE = """\
----
-title: Test practice
-summary: A short summary of the practice.
-kind: method
-actions: [16]
-sources:
-  - title: Skopje Declaration (2022)
-    url: https://publications.iom.int/books/return-counselling-toolkit
-updated: 2025-01-30
----
-
-Text of the practice.
-"""
-# line 2 title, 3 summary, 8 source url; the text starts at line 12
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, prefix
 from learning_platform.folding import fold
 from learning_platform.search import stemmer_for, terms_of_word, words
 
@@ -44,10 +44,6 @@ CASES = {
            ("inflected", "savjetovanju", MEDIATION)],
 }
 QUERIES = [(lang, kind, query, page) for lang, queries in CASES.items() for kind, query, page in queries]
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 def page_words(site: Path, lang: str, page: str) -> list[str]:

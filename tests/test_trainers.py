@@ -10,17 +10,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, REPO, build, make_project
+from conftest import LANGUAGES, REPO, build, make_project, language_pages, prefix
+from helpers import printed_pdf, sheet_texts
 from test_site import UI, front_matter, modules
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
                 if line.startswith("site_url:"))
 ATOM = "{http://www.w3.org/2005/Atom}"
 A4 = (595.28, 841.89)  # points
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "en" else f"{lang}/"
 
 
 # -- modules as trainers need them ------------------------------------------------------------
@@ -60,26 +57,19 @@ def test_the_agenda_shows_when_each_activity_starts(built_site):
 # -- handouts ----------------------------------------------------------------------------------
 
 
-def _pdf(browser, url: str) -> bytes:
-    page = browser.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.emulate_media(media="print")
-    pdf = page.pdf(prefer_css_page_size=True)
-    page.close()
-    return pdf
-
-
 def test_a_module_prints_as_an_a4_handout_with_its_address_and_a_qr_code(browser, site_url):
-    import pypdfium2
     import zxingcpp
 
-    pdf = pypdfium2.PdfDocument(_pdf(browser, site_url + "sq/modules/return-counselling-skills/"))
+    page = browser.new_page()
+    page.goto(site_url + "sq/modules/return-counselling-skills/")
+    page.wait_for_load_state("networkidle")
+    pdf = printed_pdf(page)
+    page.close()
     assert len(pdf) >= 2
     for index in range(len(pdf)):
         width, height = pdf[index].get_size()
         assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2
-    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    text = "\n".join(sheet_texts(pdf))
     address = SITE_URL + "sq/modules/return-counselling-skills/"
     # pdfium writes a hyphen the line broke at as U+FFFE
     flat = re.sub(r"\s+", "", text.replace("\ufffe", "-"))
@@ -166,18 +156,15 @@ def test_workshop_pack_keeps_two_modules_in_order_through_its_address(browser, s
 
 
 def test_a_workshop_pack_prints_cover_and_parts_on_a4(browser, site_url):
-    import pypdfium2
-
     page = browser.new_page()
     page.goto(site_url + "workshop-pack/?m=return-counselling-skills,readmission-case-processing-workshop"
               "&title=Return+day&date=2026-12-14&start=09:30")
     page.locator(".pack__part").nth(1).wait_for(state="attached")
-    page.emulate_media(media="print")
-    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    pdf = printed_pdf(page)
     page.close()
-    first = pdf[0].get_textpage().get_text_range()
-    assert "Return day" in first and "14 December 2026" in first and "9:30" in first
-    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    sheets = sheet_texts(pdf)
+    assert "Return day" in sheets[0] and "14 December 2026" in sheets[0] and "9:30" in sheets[0]
+    text = "\n".join(sheets)
     assert "Return counselling skills" in text and "Choose the parts of your workshop" not in text
 
 
@@ -237,8 +224,7 @@ def test_every_language_has_an_atom_feed_with_absolute_links_to_its_own_pages(bu
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_links_its_languages_feed_in_the_head_and_visibly(built_site, lang):
     root = built_site / prefix(lang)
-    pages = [path for path in sorted(root.rglob("index.html"))
-             if lang != "en" or path.relative_to(root).parts[0] not in LANGUAGES]
+    pages = language_pages(built_site, lang)
     assert len(pages) >= 69
     for path in pages:
         html = path.read_text(encoding="utf-8")

@@ -14,26 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, build
+from helpers import PRACTICE  # the valid practice: tests/helpers.py gives its line numbers
 from learning_platform.errors import ContentErrors
 from learning_platform.loading import load_library
 
-# A valid practice; the comments give the line numbers the tests rely on.
-PRACTICE = """\
----
-title: Test practice
-summary: A short summary of the practice.
-kind: method
-actions: [16]
-sources:
-  - title: Skopje Declaration (2022)
-    url: https://publications.iom.int/books/return-counselling-toolkit
-updated: 2025-01-30
----
-
-Text of the practice.
-"""
-# line 2 title, 3 summary, 4 kind, 5 actions, 6 sources, 7 source title, 8 source url, 9 updated
-
+# A valid module and news entry; the comments give the line numbers the tests rely on.
 MODULE = """\
 ---
 title: Test module

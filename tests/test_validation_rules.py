@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from helpers import PRACTICE  # the valid practice: tests/helpers.py gives its line numbers
 from learning_platform.frontmatter import split_front_matter
 from learning_platform.model import AgendaItem, Library, Material, Module, Practice, Source
 from learning_platform.official import load_official_texts
@@ -21,22 +22,6 @@ from learning_platform.validation import PageValidator, check_cross_references, 
 from learning_platform.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary()
-
-PRACTICE = """\
----
-title: Test practice
-summary: A short summary of the practice.
-kind: method
-actions: [16]
-sources:
-  - title: Skopje Declaration (2022)
-    url: https://publications.iom.int/books/return-counselling-toolkit
-updated: 2025-01-30
----
-
-Text of the practice.
-"""
-# line 2 title, 3 summary, 4 kind, 5 actions, 6 sources, 7 source title, 8 source url, 9 updated
 
 MODULE = """\
 ---
