@@ -95,6 +95,26 @@ def printed_pdf(page):
     return pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
 
 
+def pdf_of(browser, url: str):
+    """The page at `url`, once loaded, printed to PDF (printed_pdf); the browser tab closed."""
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    pdf = printed_pdf(page)
+    page.close()
+    return pdf
+
+
 def sheet_texts(pdf) -> list[str]:
     """The text of each sheet of a printed PDF (pdfium writes a hyphen the line broke at as U+FFFE)."""
     return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+
+# -- a language's terminology rules on a sentence ----------------------------------------------
+
+
+def rule_findings(lang: str, text: str) -> list[tuple[str, str, str]]:
+    """(check, what was found, the wording advised) for each finding of `lang`'s rules in `text`."""
+    from learning_platform.terminology import check_text, load_language
+
+    return [(f.check, f.found, f.advice) for f in check_text(f"x.{lang}.md", text, load_language(lang))]

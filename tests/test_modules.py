@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, REPO, build, make_project
-from helpers import printed_pdf, sheet_texts
+from helpers import pdf_of, sheet_texts
 
 from learning_platform.errors import ContentErrors
 from learning_platform.facilitator import without_facilitator_parts
@@ -357,11 +357,7 @@ def test_without_javascript_the_question_answer_and_explanation_are_reachable(br
 
 
 def test_the_facilitators_guide_prints_the_answers_and_each_material_on_sheets_marked_fictional(browser, site_url):
-    page = browser.new_page()
-    page.goto(site_url + "modules/return-counselling-skills/")
-    page.wait_for_load_state("networkidle")
-    pdf = printed_pdf(page)
-    page.close()
+    pdf = pdf_of(browser, site_url + "modules/return-counselling-skills/")
     sheets = [" ".join(sheet.split()) for sheet in sheet_texts(pdf)]
     text = " ".join(sheets)
     assert "Answer: B. Counselling informs; the person decides." in text
@@ -518,11 +514,7 @@ def test_the_module_page_and_its_materials_lead_to_the_participants_handout(buil
 def test_the_participants_handout_prints_without_the_facilitators_parts_and_with_its_own_address(browser, site_url):
     import zxingcpp
 
-    page = browser.new_page()
-    page.goto(site_url + "modules/identifying-victims-of-trafficking-in-mixed-flows/participants/")
-    page.wait_for_load_state("networkidle")
-    pdf = printed_pdf(page)
-    page.close()
+    pdf = pdf_of(browser, site_url + "modules/identifying-victims-of-trafficking-in-mixed-flows/participants/")
     text = " ".join(" ".join(sheet.split()) for sheet in sheet_texts(pdf))
     for sentence in FACILITATOR_ONLY["identifying-victims-of-trafficking-in-mixed-flows"]:
         assert sentence not in text

@@ -6,6 +6,8 @@ import pytest
 from learning_platform.consistency import concept_findings
 from learning_platform.terminology import Unit, load_language
 
+from helpers import rule_findings
+
 
 @pytest.mark.parametrize("text", [
     "GRETA navodi da najbolji interes žrtava treba biti u središtu svake aktivnosti.",
@@ -25,8 +27,7 @@ def test_bosnian_best_interests_cut_short_is_still_reported() -> None:
 # -- rules added after the fresh reading of the session 3 pass (editor ed-bs, 2026-12-05) --
 
 def bosnian_findings(text: str) -> list[tuple[str, str, str]]:
-    from learning_platform.terminology import check_text
-    return [(f.check, f.found, f.advice) for f in check_text("x.bs.md", text, load_language("bs"))]
+    return rule_findings("bs", text)
 
 
 @pytest.mark.parametrize("text, found, wording", [

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from learning_platform.terminology import check_text, load_language
+from helpers import rule_findings
 
 
 def macedonian_findings(text: str) -> list[tuple[str, str, str]]:
-    return [(f.check, f.found, f.advice) for f in check_text("x.mk.md", text, load_language("mk"))]
+    return rule_findings("mk", text)
 
 
 NEGATED_IMPERATIVE = "не + кратка заменка + глагол: „не ги казнувајте“, „никогаш не ѝ откривајте“"

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import LANGUAGES, REPO, build, make_project, language_pages, prefix
-from helpers import printed_pdf, sheet_texts
+from helpers import pdf_of, printed_pdf, sheet_texts
 from test_site import UI, front_matter, modules
 
 SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
@@ -60,11 +60,7 @@ def test_the_agenda_shows_when_each_activity_starts(built_site):
 def test_a_module_prints_as_an_a4_handout_with_its_address_and_a_qr_code(browser, site_url):
     import zxingcpp
 
-    page = browser.new_page()
-    page.goto(site_url + "sq/modules/return-counselling-skills/")
-    page.wait_for_load_state("networkidle")
-    pdf = printed_pdf(page)
-    page.close()
+    pdf = pdf_of(browser, site_url + "sq/modules/return-counselling-skills/")
     assert len(pdf) >= 2
     for index in range(len(pdf)):
         width, height = pdf[index].get_size()
