@@ -60,7 +60,7 @@ def test_every_guide_carries_the_allowed_values_as_the_vocabulary_has_them(lang:
     ("bs", ["| Napišite | Za |", "| `BA` | Bosna i Hercegovina |", "| `families` | Porodice |",
             "| `reintegration` | Reintegracija |"]),
     ("sr", ["| Напишите | За |", "| `BA` | Босна и Херцеговина |", "| `families` | Породице |"]),
-    ("mk", ["| Напишете | За |", "| `MK` | Северна Македонија |", "| `returnees` | Повратници |"]),
+    ("mk", ["| Напишете | Значење |", "| `MK` | Северна Македонија |", "| `returnees` | Повратници |"]),
     ("sq", ["| Shkruani | Për |", "| `AL` | Shqipëria |", "| `families` | Familje |"]),
 ])
 def test_the_allowed_values_read_in_words_in_the_readers_language(lang: str, rows: list[str]) -> None:

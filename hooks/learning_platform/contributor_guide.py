@@ -28,7 +28,7 @@ _BLOCK = re.compile(r"(<!-- allowed values: (?P<name>[a-z_]+) -->\n)(?P<table>.*
 HEADERS = {
     "en": ("Write", "For"),
     "sq": ("Shkruani", "Për"),
-    "mk": ("Напишете", "За"),
+    "mk": ("Напишете", "Значење"),
     "sr": ("Напишите", "За"),
     "bs": ("Napišite", "Za"),
 }
