@@ -26,7 +26,7 @@ SITE_URL = next(line.split(":", 1)[1].strip() for line in (REPO / "mkdocs.yml").
 FOOTNOTES = yaml.safe_load((REPO / "data/vocabulary.yml").read_text(encoding="utf-8"))["footnotes"]["kosovo"]
 # Written out, not transliterated by the code under test (tests/test_transliteration.py has the alphabet).
 FOOTNOTE_SERBIAN_LATIN = ("*Ovaj naziv ne dovodi u pitanje stavove o statusu i u skladu je sa Rezolucijom Saveta "
-                          "bezbednosti UN 1244/1999 i Mišljenjem Međunarodnog suda pravde o proglašenju nezavisnosti Kosova.")
+                          "bezbednosti UN 1244/1999 i mišljenjem Međunarodnog suda pravde o proglašenju nezavisnosti Kosova.")
 
 
 def kosovo_footnote(lang: str) -> str:

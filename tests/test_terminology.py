@@ -131,6 +131,8 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
     ("sr", "Она Вам показује коме су потребне процедуралне гаранције.", "процедуралне гаранције",
      "процесне гаранције"),
     ("sr", "За тумаче који раде на интервјуима, саветовању и прихвату.", "интервјуима", "разговор"),
+    ("sr", "да повећају приступ законитим путевима за мигранте у транзиту", "законитим путевима",
+     "регуларни путеви"),
     ("bs", "Sažetak pravila na jednoj stranici, koji priprema trener", "koji priprema trener", "… (priprema trener)"),
     ("sq", "Ushtrimi 1: ndërtoni një kërkesë për ripranim", "ndërtoni një kërkesë", "hartoni (përgatitni) një kërkesë"),
     ("sq", "këshillimi kthehet në një fjalim të njëanshëm", "fjalim të njëanshëm", "bisedë në një drejtim (monolog)"),
