@@ -147,10 +147,13 @@ def test_a_word_to_avoid_names_the_preferred_term_in_its_message() -> None:
      "tre (tre raunde, tre nivele, të tre dimensionet)"),
     ("sq", "Mos dërgoni një kërkesë që do t'u zbulonte autoriteteve të vendit prej të cilit personi ka frikë "
            "se ai ka kërkuar azil.", "ka frikë se ai ka kërkuar azil",
-     "… t'i zbulojë kurrë faktin që personi ka kërkuar azil vendit nga i cili ai ose ajo ka frikë"),
+     "një kërkesë që i dërgohet vendit nga i cili personi ka frikë nuk duhet të zbulojë kurrë se ai ose ajo ka kërkuar azil"),
     ("sq", "Një kërkesë nuk duhet t'i zbulojë kurrë vendit nga i cili personi ka frikë faktin që ai ka kërkuar azil.",
      "ka frikë faktin",
-     "… t'i zbulojë kurrë faktin që personi ka kërkuar azil vendit nga i cili ai ose ajo ka frikë"),
+     "një kërkesë që i dërgohet vendit nga i cili personi ka frikë nuk duhet të zbulojë kurrë se ai ose ajo ka kërkuar azil"),
+    ("sq", "Një kërkesë nuk duhet t'i zbulojë kurrë faktin që personi ka kërkuar azil vendit nga i cili ai ose ajo ka frikë.",
+     "ka kërkuar azil vendit",
+     "një kërkesë që i dërgohet vendit nga i cili personi ka frikë nuk duhet të zbulojë kurrë se ai ose ajo ka kërkuar azil"),
     ("sq", "Një marrëdhënie me tre palë: zyrtari, personi dhe ndërmjetësi.", "tre palë",
      "tri palë (ose: marrëdhënie trepalëshe)"),
     ("sq", "40 minuta: tre raunde nga 9 minuta (6 loja me role, 3 komente), 11 për diskutimin.",
@@ -191,7 +194,8 @@ def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
 
 def test_the_albanian_numeral_rule_leaves_feminine_nouns_and_the_right_wording_alone() -> None:
     assert findings("sq", "Nevojiten tri gjëra, tri ditë dhe tre raunde; shikoni të tre dimensionet.") == []
-    assert findings("sq", "Nuk i zbulon kurrë faktin që personi ka kërkuar azil vendit nga i cili ai ose ajo ka frikë.") == []
+    assert findings("sq", "Një kërkesë që i dërgohet vendit nga i cili personi ka frikë nuk duhet të zbulojë kurrë se ai ose ajo "
+                          "ka kërkuar azil.") == []
     assert findings("sq", "Një marrëdhënie me tri palë; të tri palët e dinë.") == []
     assert findings("sq", "Ai ka frikë se do ta ndëshkojnë. Prandaj ka kërkuar azil.") == []
 
