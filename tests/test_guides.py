@@ -57,7 +57,7 @@ def test_every_guide_carries_the_allowed_values_as_the_vocabulary_has_them(lang:
             "example from a real setting, with its public source. |", "| `first-contact` | First contact and "
             "identification |", "| `21` | Cooperate in facilitating safe and dignified return and readmission, as "
             "well as sustainable reintegration |", "| `18` | An informal learning platform on return |"]),
-    ("bs", ["| Napišite | Za |", "| `BA` | Bosna i Hercegovina |", "| `families` | Porodice |",
+    ("bs", ["| Napišite | Značenje |", "| `BA` | Bosna i Hercegovina |", "| `families` | Porodice |",
             "| `reintegration` | Reintegracija |"]),
     ("sr", ["| Напишите | За |", "| `BA` | Босна и Херцеговина |", "| `families` | Породице |"]),
     ("mk", ["| Напишете | Значење |", "| `MK` | Северна Македонија |", "| `returnees` | Повратници |"]),

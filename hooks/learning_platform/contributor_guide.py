@@ -30,7 +30,7 @@ HEADERS = {
     "sq": ("Shkruani", "Për"),
     "mk": ("Напишете", "Значење"),
     "sr": ("Напишите", "За"),
-    "bs": ("Napišite", "Za"),
+    "bs": ("Napišite", "Značenje"),
 }
 
 
