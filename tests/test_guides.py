@@ -61,7 +61,7 @@ def test_every_guide_carries_the_allowed_values_as_the_vocabulary_has_them(lang:
             "| `reintegration` | Reintegracija |"]),
     ("sr", ["| Напишите | За |", "| `BA` | Босна и Херцеговина |", "| `families` | Породице |"]),
     ("mk", ["| Напишете | Значење |", "| `MK` | Северна Македонија |", "| `returnees` | Повратници |"]),
-    ("sq", ["| Shkruani | Për |", "| `AL` | Shqipëria |", "| `families` | Familje |"]),
+    ("sq", ["| Shkruani | Kuptimi |", "| `AL` | Shqipëria |", "| `families` | Familje |"]),
 ])
 def test_the_allowed_values_read_in_words_in_the_readers_language(lang: str, rows: list[str]) -> None:
     text = page(lang).read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ _BLOCK = re.compile(r"(<!-- allowed values: (?P<name>[a-z_]+) -->\n)(?P<table>.*
                     re.DOTALL)
 HEADERS = {
     "en": ("Write", "For"),
-    "sq": ("Shkruani", "Për"),
+    "sq": ("Shkruani", "Kuptimi"),
     "mk": ("Напишете", "Значење"),
     "sr": ("Напишите", "За"),
     "bs": ("Napišite", "Značenje"),
