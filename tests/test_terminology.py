@@ -192,6 +192,13 @@ def test_a_phrase_that_ends_a_sentence_is_found_only_there() -> None:
     assert findings("bs", "Dijelite u regiji spiskove prevodilaca.") == []
 
 
+def test_the_albanian_numeral_rule_finds_the_headings_the_team_decided_on() -> None:
+    assert [f.found for f in findings("sq", "## Tri rregulla") if f.check == "phrase"] == ["Tri rregulla"]
+    assert [f.found for f in findings("sq", "**Tri veprimet.** Plani i Veprimit") if f.check == "phrase"] \
+        == ["Tri veprimet"]
+    assert [f for f in findings("sq", "## Tre rregulla. Të tre veprimet.") if f.check == "phrase"] == []
+
+
 def test_the_albanian_numeral_rule_leaves_feminine_nouns_and_the_right_wording_alone() -> None:
     assert findings("sq", "Nevojiten tri gjëra, tri ditë dhe tre raunde; shikoni të tre dimensionet.") == []
     assert findings("sq", "Një kërkesë që i dërgohet vendit nga i cili personi ka frikë nuk duhet të zbulojë kurrë se ai ose ajo "
