@@ -59,7 +59,7 @@ def test_every_guide_carries_the_allowed_values_as_the_vocabulary_has_them(lang:
             "well as sustainable reintegration |", "| `18` | An informal learning platform on return |"]),
     ("bs", ["| Napišite | Značenje |", "| `BA` | Bosna i Hercegovina |", "| `families` | Porodice |",
             "| `reintegration` | Reintegracija |"]),
-    ("sr", ["| Напишите | За |", "| `BA` | Босна и Херцеговина |", "| `families` | Породице |"]),
+    ("sr", ["| Напишите | Значење |", "| `BA` | Босна и Херцеговина |", "| `families` | Породице |"]),
     ("mk", ["| Напишете | Значење |", "| `MK` | Северна Македонија |", "| `returnees` | Повратници |"]),
     ("sq", ["| Shkruani | Kuptimi |", "| `AL` | Shqipëria |", "| `families` | Familje |"]),
 ])

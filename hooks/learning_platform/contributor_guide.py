@@ -29,7 +29,7 @@ HEADERS = {
     "en": ("Write", "For"),
     "sq": ("Shkruani", "Kuptimi"),
     "mk": ("Напишете", "Значење"),
-    "sr": ("Напишите", "За"),
+    "sr": ("Напишите", "Значење"),
     "bs": ("Napišite", "Značenje"),
 }
 
