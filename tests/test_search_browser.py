@@ -160,7 +160,8 @@ def test_the_browser_reduces_words_exactly_as_the_build_does(reader, site_url, b
         expected = sorted({term for word in words(text) for term in terms_of_word(word, stemmer_for(lang))
                            if len(term) >= 2})
         reader.goto(site_url + prefix(lang) + page)
-        reader.evaluate("() => window.platformSearch.ready()")
+        # search.js comes when the reader goes to search (platform.js): load it as they would.
+        reader.evaluate("() => window.platformSearchLoaded().then(() => window.platformSearch.ready())")
         assert reader.evaluate("text => window.platformSearch.terms(text)", text) == expected, lang
 
 

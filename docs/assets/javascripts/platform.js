@@ -7,6 +7,11 @@
  *   language that it scrolls sideways.
  * - Printing opens every closed panel (<details>), so a handout shows the facts
  *   and the full agenda; they close again after printing.
+ * - The search's code (search.js, 7 KB compressed) comes only when the reader
+ *   goes to search: a tap or click on the search field or its button, the "/"
+ *   or "s" key, or an address with ?q=. What they typed before it arrived is
+ *   searched as soon as it has (search.js takes over the open panel). A first
+ *   visit on a weak line reads the page without it; the offline save keeps it.
  */
 (function () {
   "use strict";
@@ -55,4 +60,55 @@
     opened.forEach(function (panel) { panel.removeAttribute("open"); });
     opened = [];
   });
+
+  // -- search on demand ------------------------------------------------------------
+
+  var search = document.querySelector("[data-platform-search]");
+  if (search && window.fetch && "normalize" in String.prototype) {
+    var input = search.querySelector(".wb-search__input");
+    var toggle = search.querySelector(".wb-search__toggle");
+    var loading = null;
+
+    var load = function () {
+      if (!loading) {
+        loading = new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = search.getAttribute("data-script");
+          script.onload = resolve;
+          script.onerror = function () { loading = null; script.remove(); reject(); };
+          document.body.appendChild(script);
+        });
+        loading.catch(function () {});
+      }
+      return loading;
+    };
+    // Until search.js has run: search.js marks the box once it handles it.
+    var waiting = function () { return !search.hasAttribute("data-search-ready"); };
+    var open = function () {
+      search.classList.add("wb-search--open");
+      toggle.setAttribute("aria-expanded", "true");
+      input.focus();
+      load();
+    };
+
+    input.addEventListener("focus", function () { if (waiting()) load(); });
+    toggle.addEventListener("click", function () { if (waiting()) open(); });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, typing = target && (target.isContentEditable ||
+        /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if ((event.key === "/" || event.key === "s") && !typing && !event.ctrlKey && !event.metaKey &&
+          !event.altKey && waiting()) {
+        event.preventDefault();
+        open();
+      }
+    });
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked) {
+      input.value = asked;
+      open();
+    }
+    // For the tests and the tools that drive a page: search.js, loaded.
+    window.platformSearchLoaded = load;
+    search.hidden = false;
+  }
 })();

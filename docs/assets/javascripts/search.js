@@ -12,6 +12,9 @@
  * fetched only once the reader has stopped typing, only for the results on
  * the screen, and a fetch the next keystroke makes useless is cancelled.
  *
+ * This file is loaded when the reader first goes to search (platform.js), not
+ * with every page.
+ *
  * What the reader types is folded and stemmed with the rules the build used,
  * sent in meta.json: fold() and stem() below mirror folding.py and search.py
  * line for line, and a browser test checks that both give the same terms.
@@ -543,7 +546,7 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target, typing = target && (target.isContentEditable ||
       /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if ((event.key === "/" || event.key === "s") && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       open();
       input.focus();
@@ -579,4 +582,10 @@
   };
 
   root.hidden = false;
+  root.setAttribute("data-search-ready", "");
+
+  // Loaded when the reader went to search (platform.js): take over the panel
+  // opened and the words typed before this file arrived.
+  if (document.activeElement === input || root.classList.contains("wb-search--open")) open();
+  if (input.value) input.dispatchEvent(new Event("input"));
 })();

@@ -1,0 +1,93 @@
+"""What a practice page costs a reader on a weak line, and that nothing is lost
+by it: the search's code comes when the reader first goes to search, and works
+on the words typed before it arrived."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+PRACTICE = "practices/individual-return-counselling/"
+
+
+def _assets(paths: list[str]) -> list[str]:
+    """The site's own stylesheets and scripts among the paths a page fetched,
+    with Material's content hashes taken out of its file names."""
+    out = []
+    for path in paths:
+        name = path.rsplit("/", 1)[-1]
+        if name.endswith((".js", ".css")) and "/assets/" in path:
+            parts = name.split(".")
+            if len(parts) == 4 and parts[2] == "min":  # main.57a0d79d.min.css
+                name = f"{parts[0]}.min.{parts[3]}"
+            out.append(name)
+    return sorted(out)
+
+
+def test_a_practice_pages_first_visit_fetches_no_search_code(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site_url + PRACTICE)
+    page.wait_for_load_state("networkidle")
+    assert _assets(fetched) == ["bundle.min.js", "main.min.css", "offline.js", "platform.css", "platform.js"]
+    assert not [path for path in fetched if "/search/" in path]
+    # The search is there all the same: its button in the header.
+    assert page.locator(".wb-search__toggle").is_visible()
+    context.close()
+
+
+def test_words_typed_before_the_search_code_arrives_are_searched(browser, site_url):
+    """On a slow line the reader opens the search and types at once: what they
+    typed is searched as soon as search.js has arrived."""
+    # No service worker: requests it answers never reach the page's routes.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  service_workers="block")
+    page = context.new_page()
+    held = []
+    page.route("**/assets/javascripts/search.js", lambda route: held.append(route))
+    page.goto(site_url + "mk/" + PRACTICE)
+    page.locator(".wb-search__toggle").tap()
+    assert page.evaluate("document.activeElement.id") == "wb-search-input"
+    page.keyboard.type("zrtvi")
+    page.keyboard.press("End")
+    page.wait_for_timeout(300)
+    assert len(held) == 1  # search.js asked for once, not yet here
+    assert page.locator(".wb-search__link").count() == 0
+    held[0].continue_()
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.wb-search__status').textContent;"
+        " return s.includes('zrtvi') && !s.endsWith('…'); }", timeout=10_000)
+    links = page.locator(".wb-search__link").evaluate_all("links => links.map(l => new URL(l.href).pathname)")
+    assert links and all(path.startswith("/mk/") for path in links), links
+    assert page.locator(".wb-search__status").inner_text().startswith("Пронајдени страници за „zrtvi“: ")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+def test_the_s_key_opens_the_search_on_a_page_loaded_without_it(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "sq/" + PRACTICE)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.id") == "wb-search-input"
+    assert page.locator("#wb-search-input").input_value() == ""  # the key opens the search, it is not typed
+    page.keyboard.type("kthimit")
+    page.keyboard.press("End")
+    page.locator(".wb-search__link").first.wait_for()
+    assert page.locator(".wb-search__link").first.get_attribute("href")
+    page.close()
+
+
+def test_an_address_with_q_opens_the_search_with_its_results(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "bs/?q=povratak")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.wb-search__status').textContent;"
+        " return s.includes('povratak') && !s.endsWith('…'); }", timeout=10_000)
+    assert page.locator("#wb-search-input").input_value() == "povratak"
+    assert page.locator(".wb-search__status").inner_text().startswith("Pronađene stranice za „povratak“: ")
+    assert page.locator(".wb-search__link").count() == 10
+    page.close()
+
