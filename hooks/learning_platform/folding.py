@@ -39,7 +39,17 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case ASCII Latin: diacritics dropped, Cyrillic transliterated, đ as dj."""
-    return "".join(_fold_letter(letter) for letter in text.lower())
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_FOLDED)
+
+
+class _FoldedLetters(dict):
+    """Each letter's folded form, worked out the first time `str.translate`
+    asks for it (a build folds a few hundred distinct letters, a million times)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_letter(chr(code))
+        return folded
 
 
 def _fold_letter(letter: str) -> str:
@@ -58,6 +68,9 @@ def _fold_letter(letter: str) -> str:
             continue
         out.append(CYRILLIC.get(part) or LATIN.get(part) or part)
     return "".join(out)
+
+
+_FOLDED = _FoldedLetters()
 
 
 def variants(word: str) -> set[str]:
