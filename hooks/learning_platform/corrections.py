@@ -14,7 +14,7 @@ once encoded, and long addresses break in mail, chat and some browsers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from .context import esc
 from .html_sections import Section, body_text, split_sections
@@ -73,26 +73,27 @@ def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
 
 def issue_address(repository_url: str, page: TranslatedPage, anchor: str, heading: str, text: str) -> str:
     """The new-issue address, its fields filled, at most ADDRESS_LIMIT characters."""
-    start = f"{repository_url.rstrip('/')}/issues/new?"
     section = f"{heading} (#{anchor})" if anchor else heading
+    # The fields before the text, encoded once; only the text is cut and encoded again.
+    start = f"{repository_url.rstrip('/')}/issues/new?" + urlencode({
+        "template": FORM,
+        "title": f"Translation ({page.lang}): {page.title}" + (f" › {heading}" if heading != page.title else ""),
+        "page": page.address + (f"#{anchor}" if anchor else ""),
+        "language": page.language,
+        "file": page.file,
+        "section": section,
+    }) + "&text="
     limit = EXCERPT_LIMIT
     while True:
-        values = {
-            "template": FORM,
-            "title": f"Translation ({page.lang}): {page.title}" + (f" › {heading}" if heading != page.title else ""),
-            "page": page.address + (f"#{anchor}" if anchor else ""),
-            "language": page.language,
-            "file": page.file,
-            "section": section,
-            "text": excerpt(text, limit) if limit > 0 else "",
-        }
-        address = start + urlencode(values)
+        text_value = excerpt(text, limit) if limit > 0 else ""
+        encoded = quote_plus(text_value)
+        address = start + encoded
         if len(address) <= ADDRESS_LIMIT or limit <= 0:
             return address
         # Shorten the text by what the address is over, in characters as encoded.
         over = len(address) - ADDRESS_LIMIT
-        encoded_per_character = max(1, len(urlencode({"t": values["text"]})) - 2) / max(1, len(values["text"]))
-        limit = max(0, min(limit - 10, int(len(values["text"]) - over / encoded_per_character) - 1))
+        encoded_per_character = max(1, len(encoded)) / max(1, len(text_value))
+        limit = max(0, min(limit - 10, int(len(text_value) - over / encoded_per_character) - 1))
 
 
 def suggest_link(address: str, text: str, label: str) -> str:

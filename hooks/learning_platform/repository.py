@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from functools import lru_cache
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Repository:
 
     def new_file(self, path: str, content: str) -> str:
         folder, _, name = path.rpartition("/")
-        query = urlencode({"filename": name, "value": content}, quote_via=quote)
+        query = f"filename={quote(name, safe='')}&value={_quoted(content)}"
         return f"{self.url.rstrip('/')}/new/{self.branch}/{self.docs_dir}/{folder}?{query}"
 
     @classmethod
@@ -31,3 +32,11 @@ class Repository:
         if match:
             return cls(repo_url, match.group("branch"), match.group("docs"))
         return cls(repo_url, "main", docs_dir)
+
+
+@lru_cache(maxsize=2048)
+def _quoted(content: str) -> str:
+    """A new translation's front matter, encoded for an address: the same for the
+    page's copy in each of the five languages (`urlencode(..., quote_via=quote)`'s
+    encoding, worked out once a page, not five times)."""
+    return quote(content, safe="")
