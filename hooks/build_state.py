@@ -87,6 +87,7 @@ class Platform:
         self._build: BuildState | None = None
         self._library: Library | None = None
         self._signature: tuple | None = None
+        self._data_signature: tuple | None = None
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -128,13 +129,18 @@ class Platform:
             # mkdocs-static-i18n builds the other languages inside the first build:
             # the files were checked at its start.
             return self._library
-        signature = _files_signature(docs_dir)
+        signature, data_signature = _files_signature(docs_dir), _files_signature(None)
         if self._library is not None and signature == self._signature:
             return self._library
-        load_vocabulary.cache_clear()
-        load_official_texts.cache_clear()
-        load_glossary.cache_clear()
-        load_rules.cache_clear()
+        if data_signature != self._data_signature:
+            # The data files, read again only when one changed: a page saved in the
+            # preview keeps the vocabulary and rules objects, so the check's
+            # memos (loading.py, language_check.py) skip every unchanged file.
+            load_vocabulary.cache_clear()
+            load_official_texts.cache_clear()
+            load_glossary.cache_clear()
+            load_rules.cache_clear()
+            self._data_signature = data_signature
         # The same rules as scripts/check.py, in the same function.
         result = content_problems(docs_dir)
         if not result.ok:
@@ -145,8 +151,10 @@ class Platform:
         return self._library
 
 
-def _files_signature(docs_dir: Path) -> tuple:
-    paths = [docs_dir / path for path in markdown_files(docs_dir)]
+def _files_signature(docs_dir: Path | None) -> tuple:
+    """Each file's modification time and size: the pages and the data files, or
+    (docs_dir None) the data files alone."""
+    paths = [docs_dir / path for path in markdown_files(docs_dir)] if docs_dir is not None else []
     paths += sorted(DATA_DIR.glob("*.yml")) + sorted(DATA_DIR.glob("terminology/*.yml"))
     signature = []
     for path in paths:
