@@ -20,6 +20,7 @@ Nothing is added, and nothing costs, when no page is declared.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -49,8 +50,12 @@ class GeneratedPages:
     waiting: dict[str, list[_Waiting]] = field(default_factory=dict)  # language -> converted pages
     read: dict[str, frozenset[str]] = field(default_factory=dict)  # language -> source pages read
 
-    def add_files(self, files: Files, config: Any, library: Library, lang: str) -> None:
-        """This language's generated pages, as files MkDocs builds like the others."""
+    def add_files(self, files: Files, config: Any, library: Library, lang: str, keep_built: bool = False) -> None:
+        """This language's generated pages, as files MkDocs builds like the others.
+
+        `keep_built` (the preview, `mkdocs serve --dirty`): a page already built,
+        whose own source pages (the ones it reads, the one it is made from) have
+        not changed since, is kept as it is, as the lists and the search are."""
         try:
             pages = pages_in(generated_pages(library), lang, frozenset(library.pages))
         except ValueError as problem:
@@ -61,6 +66,9 @@ class GeneratedPages:
             file = File.generated(config, page.path, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             if lang != DEFAULT_LANGUAGE:
                 file.dest_uri = f"{lang}/{file.dest_uri}"
+            if keep_built and _built_after(os.path.join(config.site_dir, file.dest_uri),
+                                           _sources(config.docs_dir, page, library.vocabulary.language_codes)):
+                file.is_modified = _unchanged  # MkDocs' dirty build asks each file this
             files.append(file)
 
     def get(self, lang: str, path: str) -> GeneratedPage | None:
@@ -97,3 +105,29 @@ class GeneratedPages:
     def sitemap_entries(self, lang: str, codes: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
         return [(page.path, tuple(code for code in codes if page.exists_in(code)))
                 for page in self.declared.get(lang, {}).values() if page.sitemap]
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _sources(docs_dir: str, page: GeneratedPage, codes: tuple[str, ...]) -> list[str]:
+    """The files a generated page is made from: its source pages in every language."""
+    pages = {*page.reads, page.fallback}
+    return [os.path.join(docs_dir, name) for path in pages if path.endswith(".md")
+            for name in (path, *(f"{path[:-3]}.{code}.md" for code in codes))]
+
+
+def _built_after(built: str, sources: list[str]) -> bool:
+    """Whether `built` exists and is newer than every one of `sources` that exists."""
+    try:
+        written = os.path.getmtime(built)
+    except OSError:
+        return False
+    for source in sources:
+        try:
+            if os.path.getmtime(source) >= written:
+                return False
+        except OSError:
+            continue
+    return True

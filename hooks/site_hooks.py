@@ -71,7 +71,7 @@ def on_pre_build(config: Any) -> None:
 def on_files(files: Files, config: Any) -> Files:
     lang = current_language(config)
     site_outputs.add_catalogue(files, config, platform.library, lang, site_base(config))
-    platform.build.generated.add_files(files, config, platform.library, lang)
+    platform.build.generated.add_files(files, config, platform.library, lang, keep_built=platform.dirty)
     return files
 
 
