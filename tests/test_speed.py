@@ -78,9 +78,16 @@ def test_the_fast_build_stops_when_a_language_fails(tmp_path: Path) -> None:
     assert "no-such-page.md" in result.stderr
 
 
+def _shows(page, text: str) -> None:
+    """Wait until the page, reloaded by the preview, shows `text` (the body is null while it reloads)."""
+    page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg=text,
+                           timeout=60_000, polling=100)
+
+
 def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path: Path, browser) -> None:
     """`make preview LANG_CODE=sq`: English and Albanian only, a saved page
-    rebuilt and reloaded in the browser, the other languages left out."""
+    rebuilt and reloaded in the browser, the other languages left out; a
+    broken front matter reported with its file, line, field and what to write."""
     import socket
     import time
     import urllib.error
@@ -117,8 +124,26 @@ def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path:
         source = project / "docs/practices/best-interests-procedures-for-children.sq.md"
         source.write_text(source.read_text(encoding="utf-8") + "\nShënim i ri nga testi i parashikimit.\n",
                           encoding="utf-8")
-        page.wait_for_function("() => document.body.innerText.includes('Shënim i ri nga testi i parashikimit')",
-                               timeout=60_000, polling=100)
+        _shows(page, "Shënim i ri nga testi i parashikimit")
+        # A broken front matter: the preview names the file, line and field, and what to write.
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("translation: machine", "translation: bogus", 1), encoding="utf-8")
+        report = ("docs/practices/best-interests-procedures-for-children.sq.md, line 4, field 'translation': "
+                  "must be one of: machine, reviewed")
+        deadline = time.time() + 60
+        while report not in (tmp_path / "preview.log").read_text(encoding="utf-8"):
+            assert time.time() < deadline, (tmp_path / "preview.log").read_text(encoding="utf-8")[-3000:]
+            time.sleep(0.5)
+        assert "(found: bogus)" in (tmp_path / "preview.log").read_text(encoding="utf-8")
+        assert "To fix: write one of those words after translation:" in (tmp_path / "preview.log").read_text(
+            encoding="utf-8")
+        # Mended, with a new line: the page shows it, in English and Albanian alike.
+        source.write_text(text + "Rreshti pas ndreqjes.\n", encoding="utf-8")
+        _shows(page, "Rreshti pas ndreqjes")
+        english = project / "docs/practices/best-interests-procedures-for-children.md"
+        english.write_text(english.read_text(encoding="utf-8") + "\nA line the preview test added.\n", encoding="utf-8")
+        page.goto(base + "practices/best-interests-procedures-for-children/")
+        _shows(page, "A line the preview test added")
         page.close()
     finally:
         server.terminate()
