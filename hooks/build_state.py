@@ -84,6 +84,7 @@ class Platform:
         self.serving = False  # `mkdocs serve` or the preview
         self.dirty = False  # `mkdocs serve --dirty`: only changed pages are rebuilt
         self.compiled_templates = CompiledTemplates()
+        self.kept_catalogues: dict[str, list[tuple[str, str]]] = {}  # the preview's, per language, from its start
         self._build: BuildState | None = None
         self._library: Library | None = None
         self._signature: tuple | None = None

@@ -10,6 +10,17 @@ serve` or the preview), both read from `Platform.serving` and
 policy would block; site_hooks.on_post_page), and a `--dirty` rebuild keeps
 the search index it cannot remake, as it converts only the pages whose file
 changed (site_outputs.write_language_files).
+
+What a save costs under `--dirty` (the preview's promise: the saved page
+rebuilt in English and the chosen language, within about 2 s at 1,000
+practices; bench/benchmark.py's preview_latency): the content check runs on
+every page, as `make check` does, so a broken page is still named with its
+file, line and field, but the data files are read again only when one of
+them changed (build_state.Platform.load), and so the check's memos answer
+for every unchanged file. The catalogue is the one made at the start
+(site_outputs.add_catalogue), and a generated page already built is kept
+unless its own source pages changed (generated_pages.add_files), as the
+lists and the search are kept.
 """
 from __future__ import annotations
 

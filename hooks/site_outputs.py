@@ -43,14 +43,23 @@ def choose_templates(config: Any, lang: str) -> None:
         config.theme.static_templates.difference_update(ROOT_TEMPLATES)
 
 
-def add_catalogue(files: Files, config: Any, library: Library, lang: str, base: str) -> None:
-    """The catalogue (JSON, CSV) of this language, as files the build writes."""
+def add_catalogue(files: Files, config: Any, library: Library, lang: str, base: str,
+                  kept: dict[str, list[tuple[str, str]]] | None = None) -> None:
+    """The catalogue (JSON, CSV) of this language, as files the build writes.
+
+    `kept` (the preview): the catalogue made when it started, written again
+    after each save instead of made again, as the lists and the search are kept."""
     # The theme's sitemap.xml template, no longer rendered, would be copied
     # as it is into site/ by every language build; the platform writes that
     # file once, after the last language.
     for file in [file for file in files if file.src_uri == sitemaps.INDEX_FILE]:
         files.remove(file)
-    for path, content in catalogue_files(library, lang, base):
+    contents = kept.get(lang) if kept is not None else None
+    if contents is None:
+        contents = catalogue_files(library, lang, base)
+        if kept is not None:
+            kept[lang] = contents
+    for path, content in contents:
         generated = File.generated(config, path, content=content)
         if lang != DEFAULT_LANGUAGE:
             generated.dest_uri = f"{lang}/{path}"
