@@ -1,17 +1,18 @@
-"""The fast build: the work after the English pages are read, in two processes.
+"""The fast build: the work after the English pages are read, in two or more processes.
 
 mkdocs-static-i18n builds the languages one after another, inside the
-English build's on_post_build. With PLATFORM_BUILD_WORKERS=2 (set by
+English build's on_post_build. With PLATFORM_BUILD_WORKERS=2 or more (set by
 `scripts/build.py`), the English build reads and converts its pages as usual;
-then, before it writes anything (MkDocs' on_env), the process forks. The
-parent writes the English pages and the English search index and builds two
-of the other languages; the child skips the English output and builds the
-other three. Both share what the English build left in memory (the library,
-the English pages' converted text, which the untranslated copies reuse) and
-write into the same site folder, each language into its own (the root 404
-page and assets are the English build's: site_outputs.py). The parent waits
-for the child before writing what spans languages (the sitemap index, the
-`_headers` file with every script hash).
+then, before it writes anything (MkDocs' on_env), the process forks once per
+extra worker. The parent writes the English pages and the English search
+index and builds the smallest share of the other languages (two of five with
+two processes, one with three: `language_groups`); each child skips the
+English output and builds its share. All share what the English build left
+in memory (the library, the English pages' converted text, which the
+untranslated copies reuse) and write into the same site folder, each
+language into its own (the root 404 page and assets are the English build's:
+site_outputs.py). The parent waits for every child before writing what spans
+languages (the sitemap index, the `_headers` file with every script hash).
 
 Only which process does a piece of work changes: every page is made by the
 same code from the same state, so the files written are byte for byte those
@@ -30,7 +31,7 @@ calling MkDocs' `build` through its own module's name for it; and
 alternates (the language menu) and which files each language build reads, so
 switching a language off there changes the pages. So that one name,
 `mkdocs_static_i18n.plugin.build`, is wrapped in both processes to skip the
-languages the other builds; MkDocs' own functions are left alone. The
+languages the others build; MkDocs' own functions are left alone. The
 identity tests (tests/test_speed.py: repeated fast builds, and each process
 held back in turn) compare every file with the ordinary build's and fail on
 any difference, should a plugin upgrade change that loop.
@@ -56,8 +57,8 @@ TEST_DELAY = "PLATFORM_TEST_DELAY"
 class LanguageWorkers:
     def __init__(self) -> None:
         self.role = "single"  # "single", "parent" or "child"
-        self.child_pid: int | None = None
-        self.results: Path | None = None
+        self.children: list[tuple[int, Path]] = []  # the parent's: (process id, its results file)
+        self.results: Path | None = None  # a child's results file
         self.mine: list[str] | None = None  # the languages after English this process builds
 
     @staticmethod
@@ -76,18 +77,18 @@ class LanguageWorkers:
         remaining = [lang for lang in i18n.build_languages if lang != default]
         if len(remaining) < 2:
             return
-        # The parent takes fewer: it also writes what spans languages at the end.
-        half = len(remaining) // 2
-        handle, name = tempfile.mkstemp(prefix="platform-languages-", suffix=".json")
-        os.close(handle)
-        self.results = Path(name)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            self.role, self.mine = "child", remaining[half:]
-        else:
-            self.role, self.mine, self.child_pid = "parent", remaining[:half], pid
+        groups = language_groups(remaining, self.requested())
+        self.role, self.mine = "parent", groups[0]
+        for group in groups[1:]:
+            handle, name = tempfile.mkstemp(prefix="platform-languages-", suffix=".json")
+            os.close(handle)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                self.role, self.mine, self.results, self.children = "child", group, Path(name), []
+                break
+            self.children.append((pid, Path(name)))
         original = plugin.build
         mine = set(self.mine)
         set_aside: dict[str, list] = {}
@@ -130,15 +131,35 @@ class LanguageWorkers:
             self.results.write_text(json.dumps(sorted(hashes)), encoding="utf-8")
 
     def join(self) -> set[str]:
-        """The parent waits for the child and takes its share; a failed child fails the build."""
-        if self.role != "parent" or self.child_pid is None:
+        """The parent waits for every child and takes their shares; a failed child fails the build."""
+        if self.role != "parent":
             return set()
-        _pid, status = os.waitpid(self.child_pid, 0)
-        self.child_pid = None
-        try:
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError("the languages built in the second process failed: see the messages above")
-            return set(json.loads(self.results.read_text(encoding="utf-8")))
-        finally:
-            if self.results is not None:
-                self.results.unlink(missing_ok=True)
+        seen: set[str] = set()
+        failed = False
+        for pid, results in self.children:
+            _pid, status = os.waitpid(pid, 0)
+            try:
+                if os.waitstatus_to_exitcode(status) != 0:
+                    failed = True
+                else:
+                    seen |= set(json.loads(results.read_text(encoding="utf-8")))
+            finally:
+                results.unlink(missing_ok=True)
+        self.children = []
+        if failed:
+            raise RuntimeError("the languages built in another process failed: see the messages above")
+        return seen
+
+
+def language_groups(languages: list[str], processes: int) -> list[list[str]]:
+    """The languages after English in `processes` groups, in their order, the
+    first (the parent's) the smallest: the parent also writes the English
+    pages, the English search index and what spans languages."""
+    processes = max(1, min(processes, len(languages)))
+    size, extra = divmod(len(languages), processes)
+    sizes = [size] + [size + (1 if index < extra else 0) for index in range(processes - 1)]
+    groups, start = [], 0
+    for count in sizes:
+        groups.append(languages[start:start + count])
+        start += count
+    return groups
