@@ -13,7 +13,7 @@ language. Where each part lives:
     copy_conversion.py   their few lines of Markdown, converted once per language and text
     generated_pages.py   pages with no source file
     site_outputs.py      files per language and per site (search, feed, sitemaps, offline...)
-    language_workers.py  the fast build: the languages after English in two processes
+    language_workers.py  the fast build: the languages after English in two or more processes
     preview.py           what only the preview needs
 """
 from __future__ import annotations
@@ -93,7 +93,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     lang = current_language(config)
     site_pages.finish_generated_pages(state, platform.library, lang, config)
     if lang == DEFAULT_LANGUAGE and not building_other_language(config):
-        # The fast build (scripts/build.py): what is left, in two processes.
+        # The fast build (scripts/build.py): what is left, in two or more processes.
         state.workers.split(config, config.plugins.get("i18n"), DEFAULT_LANGUAGE, files)
     elif lang != DEFAULT_LANGUAGE:
         site_outputs.leave_root_files_to_english(files, lang)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The fast build: every language, the five after English in two processes.
+"""The fast build: every language, the five after English in two processes (or more: --workers).
 
     python scripts/build.py [--site-dir site] [--workers 2] [any other mkdocs build option]
 
