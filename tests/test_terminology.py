@@ -174,6 +174,15 @@ def test_a_phrase_is_found_in_its_other_inflected_forms() -> None:
         == ["коју припрема тренер"]
 
 
+def test_lawful_pathways_are_found_in_the_plural_but_lawfully_is_left_alone() -> None:
+    phrases = lambda text: [f.found for f in findings("sr", text) if f.check == "phrase"]
+    assert phrases("Партнери отварају законите путеве за раднике.") == ["законите путеве"]
+    assert phrases("Мало је законитих путева за мигранте у транзиту.") == ["законитих путева"]
+    # „законитим путем“ (lawfully, by lawful means) has nothing to do with pathways
+    assert phrases("Споразум је закључен законитим путем.") == []
+    assert phrases("Споразуми су закључени законитим путем, а законити путеви су ретки.") == ["законити путеви"]
+
+
 def test_a_state_verbs_imperative_is_found_but_not_the_verb_it_is_built_into() -> None:
     assert [f.found for f in findings("sr", "Знајте своје границе.") if f.check == "phrase"] == ["Знајте"]
     assert [f for f in findings("sr", "Добро упознајте споразум. Саветник зна рокове и познаје обрасце.")
