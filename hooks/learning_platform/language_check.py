@@ -80,13 +80,20 @@ def check_language(docs_dir: Path, lang: str, data_dir: Path = DATA_DIR,
                    pages: list[str] | None = None) -> list[TermFinding]:
     """Every finding in this language's pages and interface strings."""
     language = load_language(lang, data_dir)
-    units = language_units(docs_dir, lang, data_dir, pages)
+    return list(_language_findings(tuple(language_units(docs_dir, lang, data_dir, pages)), language, data_dir))
+
+
+# A language whose texts are all as they were gives the findings it gave: the
+# preview checks every language after a save, and a save changes one of them.
+@cached_by_rules
+@lru_cache(maxsize=8)
+def _language_findings(units: tuple[Unit, ...], language: LanguageRules, data_dir: Path) -> tuple[TermFinding, ...]:
     findings: list[TermFinding] = []
     for unit in units:
         findings.extend(_findings(unit, language))
     findings.extend(concept_findings(units, language))
     findings.extend(acronym_findings(units, language, data_dir))
-    return findings
+    return tuple(findings)
 
 
 # The same text and rules give the same findings: the preview checks again
