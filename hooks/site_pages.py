@@ -13,7 +13,7 @@ from typing import Any
 import english_text
 from build_state import BuildState
 from engine import language_relative, relative, site_base, source_path
-from learning_platform import feeds, offline, search
+from learning_platform import feeds, offline, page_styles, search
 from learning_platform.context import Context
 from learning_platform.corrections import suggestions_on_page
 from learning_platform.glossary import abbreviations, load_glossary
@@ -155,6 +155,8 @@ def page_context(state: BuildState, lib: Library, lang: str, context: Any, page:
         "language_label": vocabulary.text("language.current", lang),
         "scroll_hint": vocabulary.text("table.scroll_hint", lang),
         "canonical": feeds.absolute(site_base(config), url_of(source_path(page), lang)) if site_base(config) else None,
+        # Stylesheets only some pages use (the finder's, the workshop's, the side-by-side view's).
+        "stylesheets": page_styles.page_stylesheets(here if lang == DEFAULT_LANGUAGE else here[len(lang) + 1:]),
         # The manifest and the "keep this language" control; no worker under `mkdocs serve`.
         "offline": offline.control(vocabulary, lang, "../" * here.count("/"), worker=not serving),
     }

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from learning_platform.page_styles import page_stylesheets
+
 PRACTICE = "practices/individual-return-counselling/"
 
 
@@ -22,6 +24,27 @@ def _assets(paths: list[str]) -> list[str]:
                 name = f"{parts[0]}.min.{parts[3]}"
             out.append(name)
     return sorted(out)
+
+
+@pytest.mark.parametrize("address, sheets", [
+    ("practices/individual-return-counselling/", ()),
+    ("", ("assets/stylesheets/finder.css",)),
+    ("practices/", ("assets/stylesheets/finder.css",)),
+    ("coverage/", ("assets/stylesheets/finder.css",)),
+    ("modules/", ()),
+    ("modules/return-counselling-skills/", ("assets/stylesheets/workshop.css",)),
+    ("modules/return-counselling-skills/participants/", ("assets/stylesheets/workshop.css",)),
+    ("paths/", ()),
+    ("paths/border-police/", ("assets/stylesheets/workshop.css",)),
+    ("workshop-pack/", ("assets/stylesheets/workshop.css",)),
+    ("compare/practices/cultural-mediation/", ("assets/stylesheets/compare.css",)),
+    ("compare/modules/return-counselling-skills/",
+     ("assets/stylesheets/compare.css", "assets/stylesheets/workshop.css")),
+    ("glossary/", ()),
+    ("actions/16/", ()),
+])
+def test_a_pages_own_stylesheets_are_those_of_the_features_it_shows(address, sheets):
+    assert page_stylesheets(address) == sheets
 
 
 def test_a_practice_pages_first_visit_fetches_no_search_code(browser, site_url):
@@ -91,3 +114,21 @@ def test_an_address_with_q_opens_the_search_with_its_results(browser, site_url):
     assert page.locator(".wb-search__link").count() == 10
     page.close()
 
+
+def test_each_feature_page_still_shows_its_own_styles(browser, site_url):
+    """Rules that left platform.css still reach the pages that show them."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "practices/")
+    # The finder's bar with the count stays in view while the reader picks filters.
+    assert page.locator(".finder__bar").evaluate("bar => getComputedStyle(bar).position") == "sticky"
+    page.goto(site_url + "sq/modules/return-counselling-skills/")
+    # A self-check question: a box with a thick left edge (0.25rem, 5 px).
+    assert page.locator("fieldset.self-check__question").first.evaluate(
+        "q => getComputedStyle(q).borderLeftWidth") == "5px"
+    page.goto(site_url + "mk/compare/practices/cultural-mediation/")
+    assert page.locator(".compare__row").first.evaluate(
+        "row => getComputedStyle(row).borderBottomStyle") == "solid"
+    for path in ("", "sq/", "coverage/", "practices/", "sq/modules/return-counselling-skills/", PRACTICE):
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    page.close()
