@@ -70,6 +70,7 @@ def on_pre_build(config: Any) -> None:
 @event_priority(-200)  # after mkdocs-static-i18n's (-100) has picked this language's files
 def on_files(files: Files, config: Any) -> Files:
     lang = current_language(config)
+    site_outputs.serve_assets_lighter(files)
     site_outputs.add_catalogue(files, config, platform.library, lang, site_base(config),
                                kept=platform.kept_catalogues if platform.dirty else None)
     platform.build.generated.add_files(files, config, platform.library, lang, keep_built=platform.dirty)

@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from learning_platform import feeds, offline, policy, schema, search, sitemaps
+from learning_platform import feeds, offline, policy, schema, search, served_assets, sitemaps
 from learning_platform.model import Library
 from learning_platform.page_assembly import catalogue_files
 from learning_platform.urls import url_of
@@ -24,6 +24,17 @@ from learning_platform.vocabulary import DEFAULT_LANGUAGE
 # Templates whose output sits at the site's root for every language: the
 # English build renders them, no other language build does.
 ROOT_TEMPLATES = ("404.html",)
+
+
+def serve_assets_lighter(files: Files) -> None:
+    """The platform's own scripts and stylesheets written without their
+    comments (learning_platform/served_assets.py), before any list of the
+    site's files (the offline save's sizes and hashes) is made."""
+    for file in files.media_files():
+        if file.src_uri.startswith("assets/") and file.src_uri.endswith((".js", ".css")):
+            served = served_assets.served_text(file.src_uri, file.content_string)
+            if served is not None:
+                file.content_string = served
 
 
 def choose_templates(config: Any, lang: str) -> None:

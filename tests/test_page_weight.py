@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from learning_platform.page_styles import page_stylesheets
+from learning_platform.served_assets import served_text
 
 PRACTICE = "practices/individual-return-counselling/"
 
@@ -24,6 +25,20 @@ def _assets(paths: list[str]) -> list[str]:
                 name = f"{parts[0]}.min.{parts[3]}"
             out.append(name)
     return sorted(out)
+
+
+def test_own_stylesheets_are_served_without_their_comments_and_every_rule_kept():
+    source = ("/* Why this file.\n   More why. */\n\n.a { b: c; }  /* a note */\n"
+              "@media print {\n  /* why on paper */\n  .d { e: \"/\"; }\n}\n")
+    assert served_text("assets/stylesheets/finder.css", source) == '.a { b: c; }\n@media print {\n  .d { e: "/"; }\n}\n'
+
+
+def test_own_scripts_are_served_without_their_comments_and_third_party_copies_as_published():
+    source = '/*\n * Why.\n */\n(function () {\n  var a = 1;  // a note\n  // a line\n  var b = "//x";\n})();\n'
+    assert served_text("assets/javascripts/platform.js", source) == (
+        '(function () {\n  var a = 1;\n  var b = "//x";\n})();\n')
+    assert served_text("assets/javascripts/vendor/qrcode-generator.js", source) is None
+    assert served_text("assets/images/icon.svg", "<svg><!-- a --></svg>") is None
 
 
 @pytest.mark.parametrize("address, sheets", [
