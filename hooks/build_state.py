@@ -24,9 +24,9 @@ from mkdocs.exceptions import PluginError
 from copy_conversion import CopyConversions
 from english_text import Texts
 from generated_pages import GeneratedPages
-from language_workers import LanguageWorkers
+from language_workers import BackgroundLanguageCheck, LanguageWorkers
 from learning_platform import policy, search
-from learning_platform.check import content_problems
+from learning_platform.check import content_problems, language_errors, library_problems
 from learning_platform.context import Fragments
 from learning_platform.errors import ContentErrors
 from learning_platform.glossary import load_glossary
@@ -89,6 +89,7 @@ class Platform:
         self._library: Library | None = None
         self._signature: tuple | None = None
         self._data_signature: tuple | None = None
+        self._language_check: BackgroundLanguageCheck | None = None  # the fast build's, while it runs
 
     def start(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -142,14 +143,34 @@ class Platform:
             load_glossary.cache_clear()
             load_rules.cache_clear()
             self._data_signature = data_signature
-        # The same rules as scripts/check.py, in the same function.
-        result = content_problems(docs_dir)
+        # The same rules as scripts/check.py, in the same functions. The fast build
+        # checks the language of the pages in another process meanwhile, and waits
+        # for it before writing (`check_languages`); the rest is checked here.
+        if LanguageWorkers.requested() >= 2 and not self.serving:
+            self._language_check = BackgroundLanguageCheck(docs_dir)
+            result = library_problems(docs_dir)
+            if not result.ok:
+                self.check_languages(result.errors)
+        else:
+            result = content_problems(docs_dir)
         if not result.ok:
             self._library = None
             raise PluginError(ContentErrors(result.errors).report())
         self._library = result.library
         self._signature = signature
         return self._library
+
+    def check_languages(self, errors: list | None = None) -> None:
+        """The fast build: wait for the language check begun by `load`; its errors
+        (after `errors`, the other checks') stop the build, with the ordinary build's report."""
+        if self._language_check is None:
+            return
+        pending, self._language_check = self._language_check, None
+        errors = [] if errors is None else errors
+        errors.extend(language_errors(pending.docs_dir, errors, pending.outcome))
+        if errors:
+            self._library = None
+            raise PluginError(ContentErrors(errors).report())
 
 
 def _files_signature(docs_dir: Path | None) -> tuple:

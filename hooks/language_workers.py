@@ -38,8 +38,10 @@ any difference, should a plugin upgrade change that loop.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -163,3 +165,57 @@ def language_groups(languages: list[str], processes: int) -> list[list[str]]:
         groups.append(languages[start:start + count])
         start += count
     return groups
+
+
+class BackgroundLanguageCheck:
+    """The fast build's language check (terminology and consistency of every
+    translated page: about half of the content check), run in a child process
+    while this one reads and converts the English pages; the build waits for it
+    before it writes anything (site_hooks.on_env) and fails on its errors with
+    the same report as the ordinary build. `outcome` stands for
+    `language_problems(docs_dir, vocabulary)`: its errors, or its exception raised again."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        from learning_platform.language_check import language_problems
+        from learning_platform.vocabulary import load_vocabulary
+
+        self.docs_dir = docs_dir
+        handle, name = tempfile.mkstemp(prefix="platform-language-check-", suffix=".pickle")
+        os.close(handle)
+        self.results = Path(name)
+        atexit.register(self.results.unlink, missing_ok=True)  # should the build stop before it waits
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: check, write the outcome, leave without running anything else
+            status = 0
+            try:
+                try:
+                    outcome: Any = ("errors", language_problems(docs_dir, load_vocabulary()))
+                except Exception as error:  # noqa: BLE001 - raised again in the parent, as the ordinary build would
+                    outcome = ("raised", error)
+                try:
+                    data = pickle.dumps(outcome)
+                except Exception as error:  # noqa: BLE001 - an exception that does not pickle
+                    data = pickle.dumps(("raised", RuntimeError(f"{type(error).__name__}: {error}")))
+                self.results.write_bytes(data)
+            except BaseException:  # noqa: BLE001 - whatever happens, the child never returns into the build
+                status = 1
+            finally:
+                os._exit(status)
+
+    def outcome(self) -> list:
+        """Wait for the check; its errors, or the exception it raised."""
+        _pid, status = os.waitpid(self.pid, 0)
+        try:
+            if os.waitstatus_to_exitcode(status) != 0 or not self.results.stat().st_size:
+                raise RuntimeError("the language check's process failed")
+            try:
+                kind, value = pickle.loads(self.results.read_bytes())
+            except Exception as error:  # noqa: BLE001 - an outcome that does not unpickle
+                raise RuntimeError(f"{type(error).__name__}: {error}") from None
+        finally:
+            self.results.unlink(missing_ok=True)
+        if kind == "raised":
+            raise value
+        return value

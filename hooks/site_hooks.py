@@ -86,6 +86,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
+    platform.check_languages()  # the fast build's language check, done before anything is written
     env.bytecode_cache = platform.compiled_templates
     state = platform.build
     if state.html_problems:

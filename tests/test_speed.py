@@ -157,3 +157,26 @@ def test_the_preview_shows_a_saved_change_in_the_language_being_edited(tmp_path:
         server.terminate()
         server.wait(timeout=30)
         messages.close()
+
+
+def test_the_fast_build_stops_on_a_language_error_with_the_ordinary_builds_report(tmp_path: Path) -> None:
+    """The fast build checks the language of the pages in another process while
+    it reads the English pages (hooks/language_workers.py); a rule broken on a
+    translated page still stops it, with the report the ordinary build gives."""
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    page = project / "docs/about.sr.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nОвде се говори о законитим путевима.\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    reports = []
+    for command in ([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                    [sys.executable, str(REPO / "scripts/build.py"), "--workers", "2"]):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
+        assert result.returncode != 0
+        start = result.stderr.index("The site was not built")
+        reports.append(result.stderr[start:result.stderr.index("Paste: регуларни путеви", start)])
+    assert reports[0] == reports[1]
+    assert f"docs/about.sr.md, line {line}, field 'phrase'" in reports[1]
+    assert "(found: законитим путевима)" in reports[1]

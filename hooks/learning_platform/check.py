@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import quote
 
 from .errors import ContentError, ContentErrors
@@ -54,6 +54,14 @@ class CheckResult:
 
 def content_problems(docs_dir: Path) -> CheckResult:
     """Validate pages, links, glossary and terminology; collect the notices."""
+    result = library_problems(docs_dir)
+    result.errors.extend(language_errors(docs_dir, result.errors))
+    return result
+
+
+def library_problems(docs_dir: Path) -> CheckResult:
+    """Everything `content_problems` checks but the language check: the glossary,
+    every page's front matter and links, the learning paths; and the notices."""
     errors: list[ContentError] = []
     notices: list[ContentError] = []
     library = None
@@ -67,20 +75,28 @@ def content_problems(docs_dir: Path) -> CheckResult:
         errors.extend(problems.errors)
     if library is not None:
         errors.extend(path_problems(library))  # data/paths.yml names pages: checked once they are known
+        notices.extend(outdated_translations(library, docs_dir))
+    return CheckResult(library, errors, sorted(notices, key=_order))
+
+
+def language_errors(docs_dir: Path, errors: list[ContentError],
+                    check: Callable[[], list[ContentError]] | None = None) -> list[ContentError]:
+    """The language check's errors (terminology, consistency), after `errors`, the
+    other checks' (a file that is not UTF-8 is named there already). `check`, when
+    given, stands for `language_problems(docs_dir, vocabulary)`: the fast build runs
+    it in another process while the pages are read (hooks/language_workers.py)."""
     try:
-        errors.extend(language_problems(docs_dir, load_vocabulary()))
+        return check() if check is not None else language_problems(docs_dir, load_vocabulary())
     except UnicodeDecodeError:
         # A file that is not UTF-8 is already named, with what to do (docs_tree); the language
         # check reads the pages again once it is saved as UTF-8.
         if not any(error.field == "file" and "UTF-8" in error.problem for error in errors):
             raise
+        return []
     except Exception as error:  # noqa: BLE001 - content never ends in a traceback
-        errors.append(ContentError("(language check)", None, "file", type(error).__name__,
-                                   f"the language check stopped ({error}); this is a fault of the check, not yours",
-                                   advice="say so in the pull request: a maintainer will fix the check"))
-    if library is not None:
-        notices.extend(outdated_translations(library, docs_dir))
-    return CheckResult(library, errors, sorted(notices, key=_order))
+        return [ContentError("(language check)", None, "file", type(error).__name__,
+                             f"the language check stopped ({error}); this is a fault of the check, not yours",
+                             advice="say so in the pull request: a maintainer will fix the check")]
 
 
 def outdated_translations(library: Library, docs_dir: Path | None = None) -> list[ContentError]:

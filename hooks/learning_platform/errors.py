@@ -32,6 +32,13 @@ class ContentError(Exception):
             message += "\n    Paste: " + self.example.replace("\n", "\n           ")
         return message
 
+    def __reduce__(self):
+        # Pickled by its fields (an exception's default pickling sets them one by one,
+        # which a frozen dataclass refuses): the fast build's language check sends its
+        # errors from another process.
+        return (type(self), (self.file, self.line, self.field, self.value, self.problem, self.example,
+                             self.advice, self.details))
+
     @property
     def shown_value(self) -> str:
         """The value as the contributor wrote it; text that reads like a number says it is text."""
