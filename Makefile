@@ -20,7 +20,7 @@ preview: $(STAMPS)/site-deps
 check: $(STAMPS)/site-deps
 	$(PY) scripts/check.py
 
-# The fast build: byte for byte `mkdocs build --strict`, the languages after English in two processes.
+# The fast build: byte for byte `mkdocs build --strict`, the languages after English in several processes (one more than the CPUs).
 build: $(STAMPS)/site-deps
 	$(PY) scripts/build.py
 

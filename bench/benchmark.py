@@ -10,7 +10,7 @@ CPU time: user + system of the process and its children):
 
   platform  `mkdocs build --strict`: the ordinary build, with the hooks;
   fast      `scripts/build.py`: the same files, the languages after English
-            in two processes (hooks/language_workers.py);
+            in several processes (three on two CPUs: hooks/language_workers.py);
   stock     the stock stack on the same Markdown (mkdocs.stock.yml): Material
             with its own templates (not the platform's overrides/),
             mkdocs-static-i18n with its default search setting (one Material
